@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfigModule, AppLoggerModule, buildDataSourceOptions, type Env, MetricsModule, RedisModule } from '@app/common';
+import { ENTITIES } from '@app/db';
+import { HealthModule } from './health/health.module';
+
+@Module({
+  imports: [
+    AppConfigModule.forRoot(),
+    AppLoggerModule,
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Env, true>) =>
+        buildDataSourceOptions({
+          url: config.get('DATABASE_URL', { infer: true }),
+          poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
+          entities: ENTITIES,
+          applicationName: 'aggregator-api',
+        }),
+    }),
+    RedisModule,
+    MetricsModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,6 @@
+/**
+ * The checked-in migrations, oldest first. `npm run migration:generate -- <Name>` writes a new file here;
+ * add its class to this list (the schema-drift test fails until the schema matches the entities).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [];

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { ValidationPipe } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { GlobalExceptionFilter } from '../errors/global-exception.filter';
+import { MetricsService } from '../observability/metrics.service';
+import { ADMIN_SECURITY } from '../auth/admin-auth.guard';
+
+export const OPERATOR_SECURITY = ['operator-id', 'operator-timestamp', 'operator-sign'] as const;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The exact bytes of the request body, kept for signature checks and lossless protocol parsing. */
+    rawBody?: Buffer;
+    /** Set on provider callbacks whose body is not valid JSON; the protocol answers in its own error shape. */
+    bodyParseError?: string;
+  }
+}
+
+/** Provider callbacks always get an answer in their own protocol, even for a body that is not JSON. */
+const LENIENT_PREFIX = '/callbacks/';
+
+export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+  });
+}
+
+function parseJsonBody(
+  req: FastifyRequest,
+  body: Buffer,
+  done: (err: Error | null, body?: unknown) => void,
+): void {
+  req.rawBody = body;
+  if (body.length === 0) return done(null, undefined);
+  try {
+    done(null, JSON.parse(body.toString('utf8')));
+  } catch (e) {
+    const reason = `Malformed JSON body: ${(e as Error).message}`;
+    if (req.url.startsWith(LENIENT_PREFIX)) {
+      req.bodyParseError = reason;
+      return done(null, undefined);
+    }
+    done(Object.assign(new Error(reason), { statusCode: 400, code: 'MALFORMED_JSON' }));
+  }
+}
+
+/**
+ * Everything an HTTP app needs besides its modules: raw-body JSON parsing, validation, one error shape,
+ * latency metrics and Swagger. Used by `main.ts` and by the tests, so both run the same stack.
+ */
+export function configureHttpApp(app: NestFastifyApplication, opts: { bodyLimit: number; swagger?: boolean }): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser(['application/json']);
+  fastify.addContentTypeParser(['application/json'], { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, (req, body, done) =>
+    parseJsonBody(req, body as Buffer, done),
+  );
+
+  const metrics = app.get(MetricsService, { strict: false });
+  fastify.addHook('onResponse', (req, reply, done) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe(
+      { method: req.method, route, status_code: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new GlobalExceptionFilter());
+  app.enableShutdownHooks();
+
+  if (opts.swagger !== false) {
+    const config = new DocumentBuilder()
+      .setTitle('Game aggregator')
+      .setDescription(
+        'Operator API (signed: X-Operator-Id, X-Timestamp, X-Sign = hex HMAC-SHA256(secret, ' +
+          '`${timestamp}.${METHOD}.${pathWithQuery}.${rawBody}`)), admin API (Bearer token), provider callbacks.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' }, ADMIN_SECURITY)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Operator-Id' }, OPERATOR_SECURITY[0])
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Timestamp', description: 'unix seconds, ±300 s' }, OPERATOR_SECURITY[1])
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Sign', description: 'hex HMAC-SHA256' }, OPERATOR_SECURITY[2])
+      .build();
+    const document = SwaggerModule.createDocument(app, config);
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  }
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import type { Env } from '../config/env';
+
+/** Paths redacted from every log line: credentials, signatures and secrets never reach the logs. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-sign"]',
+  'req.headers.cookie',
+  '*.secret',
+  '*.token',
+  '*.sign',
+  '*.salt',
+  '*.walletToken',
+  '*.password',
+  '*.previousSecret',
+];
+
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Env, true>) => ({
+        pinoHttp: {
+          level: config.get('LOG_LEVEL', { infer: true }),
+          genReqId: (req, res) => {
+            const incoming = req.headers['x-request-id'];
+            const id = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+            res.setHeader('x-request-id', id);
+            return id;
+          },
+          redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+          customProps: () => ({ service: 'aggregator' }),
+          autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+        },
+      }),
+    }),
+  ],
+})
+export class AppLoggerModule {}

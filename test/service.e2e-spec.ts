@@ -1,0 +1,40 @@
+import { createTestApp, type TestApp } from './support/test-app';
+
+describe('service endpoints', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('GET /health reports PostgreSQL and Redis up', async () => {
+    const res = await t.http().get('/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.info.postgres.status).toBe('up');
+    expect(res.body.info.redis.status).toBe('up');
+  });
+
+  it('GET /metrics exposes the HTTP latency histogram by route and process metrics', async () => {
+    await t.http().get('/health').expect(200);
+    const res = await t.http().get('/metrics').expect(200);
+    expect(res.text).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/health"/);
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('serves Swagger JSON with both security schemes', async () => {
+    const res = await t.http().get('/docs-json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.components.securitySchemes)).toEqual(
+      expect.arrayContaining(['admin', 'operator-id', 'operator-timestamp', 'operator-sign']),
+    );
+    await t.http().get('/docs').expect(200);
+  });
+
+  it('answers unknown routes with the JSON error shape', async () => {
+    const res = await t.http().get('/nope').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, error: 'NOT_FOUND' });
+    expect(typeof res.body.requestId).toBe('string');
+  });
+});

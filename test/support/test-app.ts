@@ -1,0 +1,43 @@
+import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { configureHttpApp, createFastifyAdapter } from '@app/common';
+import { AppModule } from '../../apps/api/src/app.module';
+import { TEST_ADMIN_TOKEN } from './test-env';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** supertest bound to the app's server. */
+  http: () => ReturnType<typeof request>;
+  /** Base URL when started with `listen: true` (simulators call back into it). */
+  url: string;
+  adminAuth: { Authorization: string };
+  close: () => Promise<void>;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Boots the real API module (real PostgreSQL and Redis of this test file) with the same HTTP stack as main.ts. */
+export async function createTestApp(opts: { listen?: boolean } = {}): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(BODY_LIMIT), {
+    bodyParser: false,
+    logger: false,
+  });
+  configureHttpApp(app, { bodyLimit: BODY_LIMIT });
+  let url = '';
+  if (opts.listen) {
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  } else {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  }
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    url,
+    adminAuth: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    close: () => app.close(),
+  };
+}
