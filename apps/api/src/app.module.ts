@@ -3,6 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigModule, AppLoggerModule, buildDataSourceOptions, type Env, MetricsModule, RedisModule } from '@app/common';
 import { ENTITIES } from '@app/db';
+import { CatalogueModule } from '@app/catalogue';
+import { OperatorsModule } from '@app/operators';
 import { HealthModule } from './health/health.module';
 
 @Module({
@@ -22,6 +24,8 @@ import { HealthModule } from './health/health.module';
     RedisModule,
     MetricsModule,
     HealthModule,
+    OperatorsModule,
+    CatalogueModule,
   ],
 })
 export class AppModule {}
