@@ -2,7 +2,6 @@ import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { configureHttpApp, createFastifyAdapter } from '@app/common';
-import { AppModule } from '../../apps/api/src/app.module';
 import { TEST_ADMIN_TOKEN } from './test-env';
 
 export interface TestApp {
@@ -17,9 +16,17 @@ export interface TestApp {
 
 export const BODY_LIMIT = 1024 * 1024;
 
-/** Boots the real API module (real PostgreSQL and Redis of this test file) with the same HTTP stack as main.ts. */
-export async function createTestApp(opts: { listen?: boolean } = {}): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+/**
+ * Boots the real API module (real PostgreSQL and Redis of this test file) with the same HTTP stack as
+ * main.ts; `workers` adds the queue processors of apps/worker; `env` overrides settings (first call only).
+ */
+export async function createTestApp(opts: { listen?: boolean; workers?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  // The environment is validated when the app module is first loaded: overrides go in before that.
+  Object.assign(process.env, opts.env ?? {});
+  const { AppModule } = await import('../../apps/api/src/app.module');
+  const imports: NonNullable<Parameters<typeof Test.createTestingModule>[0]['imports']> = [AppModule];
+  if (opts.workers) imports.push((await import('@app/wallet')).WalletWorkerModule);
+  const moduleRef = await Test.createTestingModule({ imports }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(BODY_LIMIT), {
     bodyParser: false,
     logger: false,

@@ -1,7 +1,9 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfigModule, AppLoggerModule, buildDataSourceOptions, type Env, MetricsModule, RedisModule } from '@app/common';
+import { AppConfigModule, AppLoggerModule, buildDataSourceOptions, type Env, MetricsModule, RedisModule, bullRootOptions } from '@app/common';
+import { WalletModule } from '@app/wallet';
 import { ENTITIES } from '@app/db';
 import { CatalogueModule } from '@app/catalogue';
 import { OperatorsModule } from '@app/operators';
@@ -22,10 +24,12 @@ import { HealthModule } from './health/health.module';
         }),
     }),
     RedisModule,
+    BullModule.forRootAsync({ inject: [ConfigService], useFactory: bullRootOptions }),
     MetricsModule,
     HealthModule,
     OperatorsModule,
     CatalogueModule,
+    WalletModule,
   ],
 })
 export class AppModule {}

@@ -12,3 +12,4 @@ export * from './observability/metrics.service';
 export * from './observability/metrics.module';
 export * from './observability/logger.module';
 export * from './http/http-app';
+export * from './money';

@@ -88,8 +88,12 @@ function toText(input: unknown): string {
       return numberToText(input);
     case 'undefined':
       throw new MoneyParseError('EMPTY', input);
-    default:
+    case 'object':
       throw new MoneyParseError(input === null ? 'EMPTY' : 'NOT_A_NUMBER', input);
+    case 'boolean':
+    case 'symbol':
+    case 'function':
+      throw new MoneyParseError('NOT_A_NUMBER', input);
   }
 }
 

@@ -27,7 +27,12 @@ interface WireFormat {
   fraction: 'shortest' | 'fixed';
 }
 
-const MINOR_2: WireFormat = { decimals: 2, maxIntegerDigits: DEFAULT_MAX_INTEGER_DIGITS, minorUnits: true, fraction: 'shortest' };
+const MINOR_2: WireFormat = {
+  decimals: 2,
+  maxIntegerDigits: DEFAULT_MAX_INTEGER_DIGITS,
+  minorUnits: true,
+  fraction: 'shortest',
+};
 
 function wireFormat(unit: WireUnit): WireFormat {
   switch (unit) {

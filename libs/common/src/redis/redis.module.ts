@@ -44,3 +44,11 @@ class RedisCloser implements OnApplicationShutdown {
   exports: [REDIS, RedisKeys],
 })
 export class RedisModule {}
+
+/** BullMQ's root options: its own connection (BullMQ forbids ioredis keyPrefix) and our key prefix. */
+export function bullRootOptions(config: ConfigService<Env, true>): { connection: { url: string; maxRetriesPerRequest: null }; prefix: string } {
+  return {
+    connection: { url: config.get('REDIS_URL', { infer: true }), maxRetriesPerRequest: null },
+    prefix: `${config.get('REDIS_PREFIX', { infer: true })}:bull`,
+  };
+}

@@ -1,0 +1,10 @@
+export { ReferenceCasino } from './casino/reference-casino';
+export type { ReferenceCasinoOptions } from './casino/reference-casino';
+export * from './casino/casino.types';
+export { FAULT_MODES } from './casino/casino-faults';
+export type { Fault, FaultMode, FaultRule, FaultRuleView, FaultSelector } from './casino/casino-faults';
+export type { CallFilter, CallMatcher, WaitForCallsOptions, WalletCall } from './casino/call-log';
+export { signWalletCall, verifyWalletCall } from './casino/casino-signature';
+export type { SignatureVerdict, SignedCall, SignatureRules } from './casino/casino-signature';
+export { CasinoControlError, CasinoControlErrorCode } from './casino/casino-control.error';
+export { DEMO_PLAYERS } from './casino/demo-players';

@@ -1,0 +1,13 @@
+export * from './wallet.module';
+export * from './wallet.types';
+export * from './wallet.exception';
+export { WALLET_ENTITIES } from './entities';
+export { DebitCommand } from './commands/debit.command';
+export { CreditCommand } from './commands/credit.command';
+export { RollbackCommand } from './commands/rollback.command';
+export { TransferCommand } from './commands/transfer.command';
+export { BalanceQuery } from './queries/balance.query';
+export { OutboxService } from './outbox/outbox.service';
+export { QueueName, JobName, deliveryBackoffMs } from './outbox/delivery.queue';
+export { SeamlessWallet } from './seamless/seamless-wallet';
+export { WalletWorkerModule } from './wallet-worker.module';
