@@ -28,12 +28,23 @@ class ProbeController {
 }
 
 async function createProbeApp(): Promise<Pick<TestApp, 'app' | 'http' | 'adminAuth' | 'close'>> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule, OperatorsModule], controllers: [ProbeController] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(BODY_LIMIT), { bodyParser: false, logger: false });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule, OperatorsModule],
+    controllers: [ProbeController],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(BODY_LIMIT), {
+    bodyParser: false,
+    logger: false,
+  });
   configureHttpApp(app, { bodyLimit: BODY_LIMIT, swagger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, http: () => request(app.getHttpServer()), adminAuth: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, close: () => app.close() };
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    adminAuth: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    close: () => app.close(),
+  };
 }
 
 const now = (): number => Math.floor(Date.now() / 1000);
@@ -47,7 +58,11 @@ describe('operator API signature (OperatorAuth guard)', () => {
 
   beforeAll(async () => {
     t = await createProbeApp();
-    op = await newOperator(t, { walletMode: 'seamless', walletUrl: 'https://casino.example/wallet', currencies: ['EUR'] });
+    op = await newOperator(t, {
+      walletMode: 'seamless',
+      walletUrl: 'https://casino.example/wallet',
+      currencies: ['EUR'],
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -55,10 +70,18 @@ describe('operator API signature (OperatorAuth guard)', () => {
 
   const get = (path: string, headers: Record<string, string>) => t.http().get(path).set(headers);
   const post = (path: string, raw: string, headers: Record<string, string>) =>
-    t.http().post(path).set({ 'Content-Type': 'application/json', ...headers }).send(raw);
+    t
+      .http()
+      .post(path)
+      .set({ 'Content-Type': 'application/json', ...headers })
+      .send(raw);
   const expectRefused = async (res: request.Response, status: number, error: string, message?: RegExp) => {
     expect({ status: res.status, error: res.body.error }).toEqual({ status, error });
-    expect(res.body).toMatchObject({ statusCode: status, message: expect.any(String), requestId: expect.any(String) });
+    expect(res.body).toMatchObject({
+      statusCode: status,
+      message: expect.any(String),
+      requestId: expect.any(String),
+    });
     if (message) expect(res.body.message).toMatch(message);
   };
 
@@ -83,11 +106,18 @@ describe('operator API signature (OperatorAuth guard)', () => {
     it('covers the raw body bytes, whitespace and non-ASCII included', async () => {
       const raw = '{ "userId" : "u-1",\n  "nickname": "Zoë ✓", "amount": "1.50" }';
       const res = await post(PROBE, raw, operatorHeaders(op, 'POST', PROBE, raw)).expect(201);
-      expect(res.body).toEqual({ operatorId: op.id, body: { userId: 'u-1', nickname: 'Zoë ✓', amount: '1.50' } });
+      expect(res.body).toEqual({
+        operatorId: op.id,
+        body: { userId: 'u-1', nickname: 'Zoë ✓', amount: '1.50' },
+      });
     });
 
     it('signs an empty body as the empty string', async () => {
-      await t.http().post(PROBE).set(operatorHeaders(op, 'POST', PROBE, '')).expect(201);
+      await t
+        .http()
+        .post(PROBE)
+        .set(operatorHeaders(op, 'POST', PROBE, ''))
+        .expect(201);
       await post(PROBE, '', operatorHeaders(op, 'POST', PROBE, '')).expect(201);
     });
 
@@ -106,11 +136,21 @@ describe('operator API signature (OperatorAuth guard)', () => {
     it.each(['X-Operator-Id', 'X-Timestamp', 'X-Sign'])('401 MISSING_HEADERS without %s', async (header) => {
       const headers = operatorHeaders(op, 'GET', ME);
       delete headers[header];
-      await expectRefused(await get(ME, headers), 401, 'MISSING_HEADERS', new RegExp(`Missing header\\(s\\): ${header}$`));
+      await expectRefused(
+        await get(ME, headers),
+        401,
+        'MISSING_HEADERS',
+        new RegExp(`Missing header\\(s\\): ${header}$`),
+      );
     });
 
     it('401 MISSING_HEADERS naming all three on an unsigned request', async () => {
-      await expectRefused(await t.http().get(ME), 401, 'MISSING_HEADERS', /X-Operator-Id, X-Timestamp, X-Sign/);
+      await expectRefused(
+        await t.http().get(ME),
+        401,
+        'MISSING_HEADERS',
+        /X-Operator-Id, X-Timestamp, X-Sign/,
+      );
     });
 
     it.each([
@@ -119,7 +159,12 @@ describe('operator API signature (OperatorAuth guard)', () => {
       ['X-Timestamp', '-5', /X-Timestamp must be unix seconds/],
       ['X-Sign', 'c2lnbmF0dXJl', /X-Sign must be 64 hex characters/],
     ])('401 MALFORMED_HEADERS for %s %p', async (header, value, message) => {
-      await expectRefused(await get(ME, { ...operatorHeaders(op, 'GET', ME), [header]: value }), 401, 'MALFORMED_HEADERS', message);
+      await expectRefused(
+        await get(ME, { ...operatorHeaders(op, 'GET', ME), [header]: value }),
+        401,
+        'MALFORMED_HEADERS',
+        message,
+      );
     });
 
     it('401 INVALID_SIGNATURE for a signature made with another secret', async () => {
@@ -128,42 +173,104 @@ describe('operator API signature (OperatorAuth guard)', () => {
     });
 
     it('401 STALE_TIMESTAMP for a timestamp too old or too far ahead (±300 s)', async () => {
-      await expectRefused(await get(ME, operatorHeaders(op, 'GET', ME, '', now() - 310)), 401, 'STALE_TIMESTAMP', /behind the server clock; allowed ±300 s/);
-      await expectRefused(await get(ME, operatorHeaders(op, 'GET', ME, '', now() + 310)), 401, 'STALE_TIMESTAMP', /ahead of the server clock/);
+      await expectRefused(
+        await get(ME, operatorHeaders(op, 'GET', ME, '', now() - 310)),
+        401,
+        'STALE_TIMESTAMP',
+        /behind the server clock; allowed ±300 s/,
+      );
+      await expectRefused(
+        await get(ME, operatorHeaders(op, 'GET', ME, '', now() + 310)),
+        401,
+        'STALE_TIMESTAMP',
+        /ahead of the server clock/,
+      );
       await expectRefused(await get(ME, operatorHeaders(op, 'GET', ME, '', 0)), 401, 'STALE_TIMESTAMP');
     });
 
     it('401 INVALID_SIGNATURE when a signature is replayed with another body', async () => {
       const signed = '{"amount":"1.00"}';
-      await expectRefused(await post(PROBE, '{"amount":"100.00"}', operatorHeaders(op, 'POST', PROBE, signed)), 401, 'INVALID_SIGNATURE');
-      await expectRefused(await post(PROBE, '{"amount": "1.00"}', operatorHeaders(op, 'POST', PROBE, signed)), 401, 'INVALID_SIGNATURE');
-      await expectRefused(await post(PROBE, '', operatorHeaders(op, 'POST', PROBE, signed)), 401, 'INVALID_SIGNATURE');
+      await expectRefused(
+        await post(PROBE, '{"amount":"100.00"}', operatorHeaders(op, 'POST', PROBE, signed)),
+        401,
+        'INVALID_SIGNATURE',
+      );
+      await expectRefused(
+        await post(PROBE, '{"amount": "1.00"}', operatorHeaders(op, 'POST', PROBE, signed)),
+        401,
+        'INVALID_SIGNATURE',
+      );
+      await expectRefused(
+        await post(PROBE, '', operatorHeaders(op, 'POST', PROBE, signed)),
+        401,
+        'INVALID_SIGNATURE',
+      );
     });
 
     it('401 INVALID_SIGNATURE when a signature is replayed on another path, query or method', async () => {
       await expectRefused(await get(PROBE, operatorHeaders(op, 'GET', ME)), 401, 'INVALID_SIGNATURE');
-      await expectRefused(await get(`${ME}?page=2`, operatorHeaders(op, 'GET', `${ME}?page=1`)), 401, 'INVALID_SIGNATURE');
-      await expectRefused(await get(`${ME}?page=1`, operatorHeaders(op, 'GET', ME)), 401, 'INVALID_SIGNATURE');
-      await expectRefused(await post(PROBE, '', operatorHeaders(op, 'GET', PROBE, '')), 401, 'INVALID_SIGNATURE');
+      await expectRefused(
+        await get(`${ME}?page=2`, operatorHeaders(op, 'GET', `${ME}?page=1`)),
+        401,
+        'INVALID_SIGNATURE',
+      );
+      await expectRefused(
+        await get(`${ME}?page=1`, operatorHeaders(op, 'GET', ME)),
+        401,
+        'INVALID_SIGNATURE',
+      );
+      await expectRefused(
+        await post(PROBE, '', operatorHeaders(op, 'GET', PROBE, '')),
+        401,
+        'INVALID_SIGNATURE',
+      );
     });
 
     it("401 INVALID_SIGNATURE when one operator's signature is presented as another's", async () => {
       const other = await newOperator(t);
-      await expectRefused(await get(ME, { ...operatorHeaders(op, 'GET', ME), 'X-Operator-Id': other.id }), 401, 'INVALID_SIGNATURE');
+      await expectRefused(
+        await get(ME, { ...operatorHeaders(op, 'GET', ME), 'X-Operator-Id': other.id }),
+        401,
+        'INVALID_SIGNATURE',
+      );
     });
 
     it('401 UNKNOWN_OPERATOR for an id no operator has', async () => {
       const ghost = { id: randomUUID(), secret: op.secret };
-      await expectRefused(await get(ME, operatorHeaders(ghost, 'GET', ME)), 401, 'UNKNOWN_OPERATOR', new RegExp(ghost.id));
+      await expectRefused(
+        await get(ME, operatorHeaders(ghost, 'GET', ME)),
+        401,
+        'UNKNOWN_OPERATOR',
+        new RegExp(ghost.id),
+      );
     });
 
     it('403 OPERATOR_DISABLED for a disabled operator with a valid signature, 401 with a wrong one; back at once when re-enabled', async () => {
       const disabled = await newOperator(t);
       await get(ME, operatorHeaders(disabled, 'GET', ME)).expect(200); // caches its credentials
-      await t.http().patch(`/admin/operators/${disabled.id}`).set(t.adminAuth).send({ enabled: false }).expect(200);
-      await expectRefused(await get(ME, operatorHeaders(disabled, 'GET', ME)), 403, 'OPERATOR_DISABLED', /disabled/);
-      await expectRefused(await get(ME, operatorHeaders({ id: disabled.id, secret: 'nope' }, 'GET', ME)), 401, 'INVALID_SIGNATURE');
-      await t.http().patch(`/admin/operators/${disabled.id}`).set(t.adminAuth).send({ enabled: true }).expect(200);
+      await t
+        .http()
+        .patch(`/admin/operators/${disabled.id}`)
+        .set(t.adminAuth)
+        .send({ enabled: false })
+        .expect(200);
+      await expectRefused(
+        await get(ME, operatorHeaders(disabled, 'GET', ME)),
+        403,
+        'OPERATOR_DISABLED',
+        /disabled/,
+      );
+      await expectRefused(
+        await get(ME, operatorHeaders({ id: disabled.id, secret: 'nope' }, 'GET', ME)),
+        401,
+        'INVALID_SIGNATURE',
+      );
+      await t
+        .http()
+        .patch(`/admin/operators/${disabled.id}`)
+        .set(t.adminAuth)
+        .send({ enabled: true })
+        .expect(200);
       await get(ME, operatorHeaders(disabled, 'GET', ME)).expect(200);
     });
 
@@ -178,8 +285,12 @@ describe('operator API signature (OperatorAuth guard)', () => {
   });
 
   describe('secret rotation', () => {
-    const rotate = async (id: string, body: object = {}): Promise<{ secret: string; previousSecretValidUntil: string }> =>
-      (await t.http().post(`/admin/operators/${id}/secret/rotate`).set(t.adminAuth).send(body).expect(201)).body;
+    const rotate = async (
+      id: string,
+      body: object = {},
+    ): Promise<{ secret: string; previousSecretValidUntil: string }> =>
+      (await t.http().post(`/admin/operators/${id}/secret/rotate`).set(t.adminAuth).send(body).expect(201))
+        .body;
 
     it('the new secret verifies at once, the old one during the grace; a second rotation drops the oldest', async () => {
       const o = await newOperator(t);
@@ -192,7 +303,11 @@ describe('operator API signature (OperatorAuth guard)', () => {
       const { secret: third } = await rotate(o.id);
       await get(ME, operatorHeaders({ id: o.id, secret: third }, 'GET', ME)).expect(200);
       await get(ME, operatorHeaders({ id: o.id, secret: second }, 'GET', ME)).expect(200);
-      await expectRefused(await get(ME, operatorHeaders({ id: o.id, secret: first }, 'GET', ME)), 401, 'INVALID_SIGNATURE');
+      await expectRefused(
+        await get(ME, operatorHeaders({ id: o.id, secret: first }, 'GET', ME)),
+        401,
+        'INVALID_SIGNATURE',
+      );
     });
 
     it('graceSeconds 0 revokes the old secret at once', async () => {
@@ -215,7 +330,12 @@ describe('operator API signature (OperatorAuth guard)', () => {
     it('an expiry set in the database (grace over) is honoured', async () => {
       const o = await newOperator(t);
       const { secret } = await rotate(o.id);
-      await t.app.get(DataSource).query(`UPDATE operators SET previous_secret_expires_at = now() - interval '1 second' WHERE id = $1`, [o.id]);
+      await t.app
+        .get(DataSource)
+        .query(
+          `UPDATE operators SET previous_secret_expires_at = now() - interval '1 second' WHERE id = $1`,
+          [o.id],
+        );
       await expectRefused(await get(ME, operatorHeaders(o, 'GET', ME)), 401, 'INVALID_SIGNATURE');
       await get(ME, operatorHeaders({ id: o.id, secret }, 'GET', ME)).expect(200);
     });
@@ -226,7 +346,12 @@ describe('operator API signature (OperatorAuth guard)', () => {
         const o = await newOperator(t);
         await get(ME, operatorHeaders(o, 'GET', ME)).expect(200); // this process now caches the first secret
         await sleep(1_100); // re-reads on a failed signature are throttled to one per second per operator
-        const res = await other.http().post(`/admin/operators/${o.id}/secret/rotate`).set(other.adminAuth).send({}).expect(201);
+        const res = await other
+          .http()
+          .post(`/admin/operators/${o.id}/secret/rotate`)
+          .set(other.adminAuth)
+          .send({})
+          .expect(201);
         await get(ME, operatorHeaders({ id: o.id, secret: res.body.secret }, 'GET', ME)).expect(200);
         await get(ME, operatorHeaders(o, 'GET', ME)).expect(200); // old one: grace
       } finally {
@@ -239,7 +364,10 @@ describe('operator API signature (OperatorAuth guard)', () => {
       const replacement = 'e'.repeat(64);
       await t.app
         .get(DataSource)
-        .query(`UPDATE operators SET secret_sealed = $2 WHERE id = $1`, [o.id, new SecretBox(TEST_SECRETS_KEY).seal(replacement)]);
+        .query(`UPDATE operators SET secret_sealed = $2 WHERE id = $1`, [
+          o.id,
+          new SecretBox(TEST_SECRETS_KEY).seal(replacement),
+        ]);
       await get(ME, operatorHeaders({ id: o.id, secret: replacement }, 'GET', ME)).expect(200);
     });
   });

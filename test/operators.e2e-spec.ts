@@ -6,7 +6,16 @@ import { createTestApp, type TestApp } from './support/test-app';
 import { TEST_SECRETS_KEY } from './support/test-env';
 
 const HEX_SECRET = /^[0-9a-f]{64}$/;
-const PUBLIC_FIELDS = ['createdAt', 'currencies', 'enabled', 'id', 'name', 'updatedAt', 'walletMode', 'walletUrl'];
+const PUBLIC_FIELDS = [
+  'createdAt',
+  'currencies',
+  'enabled',
+  'id',
+  'name',
+  'updatedAt',
+  'walletMode',
+  'walletUrl',
+];
 
 describe('admin API: operators', () => {
   let t: TestApp;
@@ -20,7 +29,9 @@ describe('admin API: operators', () => {
     await t.close();
   });
 
-  const sealedColumns = async (id: string): Promise<{ secret_sealed: string; previous_secret_sealed: string | null; row: string }> => {
+  const sealedColumns = async (
+    id: string,
+  ): Promise<{ secret_sealed: string; previous_secret_sealed: string | null; row: string }> => {
     const [row] = await db.query(
       `SELECT secret_sealed, previous_secret_sealed, row_to_json(o)::text AS row FROM operators o WHERE id = $1`,
       [id],
@@ -34,7 +45,12 @@ describe('admin API: operators', () => {
         .http()
         .post('/admin/operators')
         .set(t.adminAuth)
-        .send({ name: '  Lucky Casino  ', walletMode: 'seamless', walletUrl: 'https://lucky.example/wallet', currencies: ['EUR', 'USD'] })
+        .send({
+          name: '  Lucky Casino  ',
+          walletMode: 'seamless',
+          walletUrl: 'https://lucky.example/wallet',
+          currencies: ['EUR', 'USD'],
+        })
         .expect(201);
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).toEqual({
@@ -56,7 +72,12 @@ describe('admin API: operators', () => {
       expect(got.body).toEqual({ ...res.body, secret: undefined });
       const list = await t.http().get('/admin/operators?limit=200').set(t.adminAuth).expect(200);
       expect(list.body.items.find((o: { id: string }) => o.id === id)).toEqual(got.body);
-      const patched = await t.http().patch(`/admin/operators/${id}`).set(t.adminAuth).send({ enabled: true }).expect(200);
+      const patched = await t
+        .http()
+        .patch(`/admin/operators/${id}`)
+        .set(t.adminAuth)
+        .send({ enabled: true })
+        .expect(200);
       for (const text of [got.text, list.text, patched.text]) {
         expect(text).not.toContain(secret);
         expect(text).not.toMatch(/secret|sealed/i);
@@ -89,18 +110,43 @@ describe('admin API: operators', () => {
       ['an empty name', { name: '   ' }, 'name must not be empty'],
       ['an over-long name', { name: 'x'.repeat(101) }, 'name must be at most 100 characters'],
       ['an unknown wallet mode', { walletMode: 'cash' }, 'walletMode must be one of: internal, seamless'],
-      ['seamless without walletUrl', { walletMode: 'seamless' }, 'walletUrl is required when walletMode is "seamless"'],
-      ['seamless with walletUrl null', { walletMode: 'seamless', walletUrl: null }, 'walletUrl is required when walletMode is "seamless"'],
-      ['a walletUrl that is not http(s)', { walletMode: 'seamless', walletUrl: 'ftp://casino.example/w' }, 'walletUrl must be an http(s) URL'],
+      [
+        'seamless without walletUrl',
+        { walletMode: 'seamless' },
+        'walletUrl is required when walletMode is "seamless"',
+      ],
+      [
+        'seamless with walletUrl null',
+        { walletMode: 'seamless', walletUrl: null },
+        'walletUrl is required when walletMode is "seamless"',
+      ],
+      [
+        'a walletUrl that is not http(s)',
+        { walletMode: 'seamless', walletUrl: 'ftp://casino.example/w' },
+        'walletUrl must be an http(s) URL',
+      ],
       ['a walletUrl that is no URL', { walletUrl: 'casino wallet' }, 'walletUrl must be an http(s) URL'],
-      ['currencies that are not an array', { currencies: 'EUR' }, 'currencies must be an array of ISO 4217 codes'],
+      [
+        'currencies that are not an array',
+        { currencies: 'EUR' },
+        'currencies must be an array of ISO 4217 codes',
+      ],
       ['no currency', { currencies: [] }, 'currencies must name at least one currency'],
-      ['a lower-case currency', { currencies: ['usd'] }, 'each currency must be an ISO 4217 code: three uppercase letters, e.g. "EUR"'],
+      [
+        'a lower-case currency',
+        { currencies: ['usd'] },
+        'each currency must be an ISO 4217 code: three uppercase letters, e.g. "EUR"',
+      ],
       ['a four-letter currency', { currencies: ['EURO'] }, 'each currency must be an ISO 4217 code'],
       ['a numeric currency', { currencies: [978] }, 'each currency must be a string'],
       ['a repeated currency', { currencies: ['EUR', 'EUR'] }, 'currencies must not repeat a currency'],
     ])('refuses %s with 400 and a readable reason', async (_case, change, reason) => {
-      const body = { name: `Refused ${randomUUID()}`, walletMode: 'internal', currencies: ['EUR'], ...change };
+      const body = {
+        name: `Refused ${randomUUID()}`,
+        walletMode: 'internal',
+        currencies: ['EUR'],
+        ...change,
+      };
       const res = await t.http().post('/admin/operators').set(t.adminAuth).send(body).expect(400);
       expect(res.body.statusCode).toBe(400);
       expect([res.body.message].flat().join(' | ')).toContain(reason);
@@ -109,7 +155,12 @@ describe('admin API: operators', () => {
     });
 
     it('lists every problem at once', async () => {
-      const res = await t.http().post('/admin/operators').set(t.adminAuth).send({ walletMode: 'x', currencies: ['eur'] }).expect(400);
+      const res = await t
+        .http()
+        .post('/admin/operators')
+        .set(t.adminAuth)
+        .send({ walletMode: 'x', currencies: ['eur'] })
+        .expect(400);
       const reasons = (res.body.message as string[]).join(' | ');
       expect(reasons).toContain('name must be a string');
       expect(reasons).toContain('walletMode must be one of');
@@ -117,7 +168,13 @@ describe('admin API: operators', () => {
     });
 
     it('refuses a body that is not JSON with 400', async () => {
-      const res = await t.http().post('/admin/operators').set(t.adminAuth).set('Content-Type', 'application/json').send('{"name":').expect(400);
+      const res = await t
+        .http()
+        .post('/admin/operators')
+        .set(t.adminAuth)
+        .set('Content-Type', 'application/json')
+        .send('{"name":')
+        .expect(400);
       expect(res.body.error).toBe('MALFORMED_JSON');
     });
 
@@ -129,7 +186,11 @@ describe('admin API: operators', () => {
         .set(t.adminAuth)
         .send({ name: op.name, walletMode: 'internal', currencies: ['EUR'] })
         .expect(409);
-      expect(res.body).toMatchObject({ statusCode: 409, error: 'OPERATOR_NAME_TAKEN', message: `An operator named "${op.name}" already exists` });
+      expect(res.body).toMatchObject({
+        statusCode: 409,
+        error: 'OPERATOR_NAME_TAKEN',
+        message: `An operator named "${op.name}" already exists`,
+      });
     });
   });
 
@@ -152,22 +213,33 @@ describe('admin API: operators', () => {
       expect(seen.map((o) => o.id)).toEqual(expect.arrayContaining(mine.map((o) => o.id)));
       const times = seen.map((o) => Date.parse(o.createdAt));
       expect(times).toEqual([...times].sort((a, b) => a - b));
-      const beyond = await t.http().get(`/admin/operators?page=${Math.ceil(total / 2) + 1}&limit=2`).set(t.adminAuth).expect(200);
+      const beyond = await t
+        .http()
+        .get(`/admin/operators?page=${Math.ceil(total / 2) + 1}&limit=2`)
+        .set(t.adminAuth)
+        .expect(200);
       expect(beyond.body.items).toEqual([]);
     });
 
-    it.each(['limit=0', 'limit=201', 'page=0', 'page=x', 'sort=name'])('refuses ?%s with 400', async (query) => {
-      const res = await t.http().get(`/admin/operators?${query}`).set(t.adminAuth).expect(400);
-      expect(res.body.statusCode).toBe(400);
-      expect([res.body.message].flat().length).toBeGreaterThan(0);
-    });
+    it.each(['limit=0', 'limit=201', 'page=0', 'page=x', 'sort=name'])(
+      'refuses ?%s with 400',
+      async (query) => {
+        const res = await t.http().get(`/admin/operators?${query}`).set(t.adminAuth).expect(400);
+        expect(res.body.statusCode).toBe(400);
+        expect([res.body.message].flat().length).toBeGreaterThan(0);
+      },
+    );
   });
 
   describe('GET /admin/operators/:id', () => {
     it('answers 404 with the reason for an unknown id', async () => {
       const id = randomUUID();
       const res = await t.http().get(`/admin/operators/${id}`).set(t.adminAuth).expect(404);
-      expect(res.body).toMatchObject({ statusCode: 404, error: 'OPERATOR_NOT_FOUND', message: `Operator ${id} does not exist` });
+      expect(res.body).toMatchObject({
+        statusCode: 404,
+        error: 'OPERATOR_NOT_FOUND',
+        message: `Operator ${id} does not exist`,
+      });
     });
 
     it('answers 400 when the id is not a uuid', async () => {
@@ -184,7 +256,12 @@ describe('admin API: operators', () => {
         .http()
         .patch(`/admin/operators/${op.id}`)
         .set(t.adminAuth)
-        .send({ name: newName, currencies: ['EUR', 'TRY'], walletMode: 'seamless', walletUrl: 'http://127.0.0.1:9000/wallet' })
+        .send({
+          name: newName,
+          currencies: ['EUR', 'TRY'],
+          walletMode: 'seamless',
+          walletUrl: 'http://127.0.0.1:9000/wallet',
+        })
         .expect(200);
       expect(res.body).toEqual({
         ...op,
@@ -197,7 +274,12 @@ describe('admin API: operators', () => {
       });
       expect(Date.parse(res.body.updatedAt)).toBeGreaterThan(Date.parse(op.updatedAt));
 
-      const disabled = await t.http().patch(`/admin/operators/${op.id}`).set(t.adminAuth).send({ enabled: false }).expect(200);
+      const disabled = await t
+        .http()
+        .patch(`/admin/operators/${op.id}`)
+        .set(t.adminAuth)
+        .send({ enabled: false })
+        .expect(200);
       expect(disabled.body).toMatchObject({ name: newName, walletMode: 'seamless', enabled: false });
       const got = await t.http().get(`/admin/operators/${op.id}`).set(t.adminAuth).expect(200);
       expect(got.body).toEqual(disabled.body);
@@ -205,11 +287,27 @@ describe('admin API: operators', () => {
 
     it('keeps a seamless operator with a walletUrl: switching without one or clearing it is refused', async () => {
       const internal = await newOperator(t);
-      const toSeamless = await t.http().patch(`/admin/operators/${internal.id}`).set(t.adminAuth).send({ walletMode: 'seamless' }).expect(400);
-      expect(toSeamless.body).toMatchObject({ error: 'WALLET_URL_REQUIRED', message: 'walletUrl is required when walletMode is "seamless"' });
+      const toSeamless = await t
+        .http()
+        .patch(`/admin/operators/${internal.id}`)
+        .set(t.adminAuth)
+        .send({ walletMode: 'seamless' })
+        .expect(400);
+      expect(toSeamless.body).toMatchObject({
+        error: 'WALLET_URL_REQUIRED',
+        message: 'walletUrl is required when walletMode is "seamless"',
+      });
 
-      const seamless = await newOperator(t, { walletMode: 'seamless', walletUrl: 'https://casino.example/w' });
-      const cleared = await t.http().patch(`/admin/operators/${seamless.id}`).set(t.adminAuth).send({ walletUrl: null }).expect(400);
+      const seamless = await newOperator(t, {
+        walletMode: 'seamless',
+        walletUrl: 'https://casino.example/w',
+      });
+      const cleared = await t
+        .http()
+        .patch(`/admin/operators/${seamless.id}`)
+        .set(t.adminAuth)
+        .send({ walletUrl: null })
+        .expect(400);
       expect(cleared.body.error).toBe('WALLET_URL_REQUIRED');
       const back = await t
         .http()
@@ -237,14 +335,24 @@ describe('admin API: operators', () => {
 
     it('refuses a name another operator has with 409', async () => {
       const [a, b] = await Promise.all([newOperator(t), newOperator(t)]);
-      const res = await t.http().patch(`/admin/operators/${b.id}`).set(t.adminAuth).send({ name: a.name }).expect(409);
+      const res = await t
+        .http()
+        .patch(`/admin/operators/${b.id}`)
+        .set(t.adminAuth)
+        .send({ name: a.name })
+        .expect(409);
       expect(res.body.error).toBe('OPERATOR_NAME_TAKEN');
       // Renaming to its own name is no conflict.
       await t.http().patch(`/admin/operators/${a.id}`).set(t.adminAuth).send({ name: a.name }).expect(200);
     });
 
     it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-      const res = await t.http().patch(`/admin/operators/${randomUUID()}`).set(t.adminAuth).send({ enabled: false }).expect(404);
+      const res = await t
+        .http()
+        .patch(`/admin/operators/${randomUUID()}`)
+        .set(t.adminAuth)
+        .send({ enabled: false })
+        .expect(404);
       expect(res.body.error).toBe('OPERATOR_NOT_FOUND');
       await t.http().patch('/admin/operators/123').set(t.adminAuth).send({ enabled: false }).expect(400);
     });
@@ -277,7 +385,12 @@ describe('admin API: operators', () => {
 
     it('takes an optional graceSeconds', async () => {
       const op = await newOperator(t);
-      const res = await t.http().post(`/admin/operators/${op.id}/secret/rotate`).set(t.adminAuth).send({ graceSeconds: 60 }).expect(201);
+      const res = await t
+        .http()
+        .post(`/admin/operators/${op.id}/secret/rotate`)
+        .set(t.adminAuth)
+        .send({ graceSeconds: 60 })
+        .expect(201);
       const validUntil = Date.parse(res.body.previousSecretValidUntil);
       expect(validUntil).toBeGreaterThan(Date.now() + 50_000);
       expect(validUntil).toBeLessThanOrEqual(Date.now() + 60_000);
@@ -286,7 +399,11 @@ describe('admin API: operators', () => {
     it('keeps only the last replaced secret after two rotations', async () => {
       const op = await newOperator(t);
       await t.http().post(`/admin/operators/${op.id}/secret/rotate`).set(t.adminAuth).expect(201);
-      const second = await t.http().post(`/admin/operators/${op.id}/secret/rotate`).set(t.adminAuth).expect(201);
+      const second = await t
+        .http()
+        .post(`/admin/operators/${op.id}/secret/rotate`)
+        .set(t.adminAuth)
+        .expect(201);
       const box = new SecretBox(TEST_SECRETS_KEY);
       const { secret_sealed, previous_secret_sealed, row } = await sealedColumns(op.id);
       expect(box.open(secret_sealed)).toBe(second.body.secret);
@@ -297,27 +414,41 @@ describe('admin API: operators', () => {
     it('never loses a handed-out secret when rotations race', async () => {
       const op = await newOperator(t);
       const results = await Promise.all(
-        Array.from({ length: 5 }, () => t.http().post(`/admin/operators/${op.id}/secret/rotate`).set(t.adminAuth).send({})),
+        Array.from({ length: 5 }, () =>
+          t.http().post(`/admin/operators/${op.id}/secret/rotate`).set(t.adminAuth).send({}),
+        ),
       );
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
       const handedOut = new Set(results.map((r) => r.body.secret as string));
       expect(handedOut.size).toBe(5);
       const box = new SecretBox(TEST_SECRETS_KEY);
       const { secret_sealed, previous_secret_sealed } = await sealedColumns(op.id);
-      // Rotations apply one after another: the stored current secret was handed out, and the previous one
-      // is either the original or another handed-out secret.
-      expect(handedOut.has(box.open(secret_sealed))).toBe(true);
-      expect([op.secret, ...handedOut]).toContain(box.open(previous_secret_sealed!));
+      // Rotations apply one after another: the current secret and the one it replaced were both handed out
+      // (a racy read-then-write would put the original secret back as the previous one, losing the others).
+      const current = box.open(secret_sealed);
+      const previous = box.open(previous_secret_sealed!);
+      expect(handedOut.has(current)).toBe(true);
+      expect(handedOut.has(previous)).toBe(true);
+      expect(previous).not.toBe(current);
     });
 
     it.each([-1, 1.5, 'soon', 30 * 86400 + 1])('refuses graceSeconds %p with 400', async (graceSeconds) => {
       const op = await newOperator(t);
-      const res = await t.http().post(`/admin/operators/${op.id}/secret/rotate`).set(t.adminAuth).send({ graceSeconds }).expect(400);
+      const res = await t
+        .http()
+        .post(`/admin/operators/${op.id}/secret/rotate`)
+        .set(t.adminAuth)
+        .send({ graceSeconds })
+        .expect(400);
       expect([res.body.message].flat().join(' | ')).toMatch(/graceSeconds must be/);
     });
 
     it('answers 404 for an unknown operator', async () => {
-      const res = await t.http().post(`/admin/operators/${randomUUID()}/secret/rotate`).set(t.adminAuth).expect(404);
+      const res = await t
+        .http()
+        .post(`/admin/operators/${randomUUID()}/secret/rotate`)
+        .set(t.adminAuth)
+        .expect(404);
       expect(res.body.error).toBe('OPERATOR_NOT_FOUND');
     });
   });
@@ -333,18 +464,32 @@ describe('admin API: operators', () => {
     ];
 
     it.each(routes)('%s %s answers 401 without a token and with a wrong one', async (method, path) => {
-      const call = () => (t.http() as unknown as Record<string, (p: string) => import('supertest').Test>)[method](path);
+      const call = () =>
+        (t.http() as unknown as Record<string, (p: string) => import('supertest').Test>)[method](path);
       const none = await call().send({}).expect(401);
-      expect(none.body).toMatchObject({ statusCode: 401, message: expect.stringContaining('Missing admin bearer token') });
-      const wrong = await call().set({ Authorization: 'Bearer not-the-admin-token-000' }).send({}).expect(401);
+      expect(none.body).toMatchObject({
+        statusCode: 401,
+        message: expect.stringContaining('Missing admin bearer token'),
+      });
+      const wrong = await call()
+        .set({ Authorization: 'Bearer not-the-admin-token-000' })
+        .send({})
+        .expect(401);
       expect(wrong.body).toMatchObject({ statusCode: 401, message: 'Invalid admin token' });
-      const operatorSigned = await call().set({ 'X-Operator-Id': id, 'X-Timestamp': '1', 'X-Sign': 'ab' }).send({}).expect(401);
+      const operatorSigned = await call()
+        .set({ 'X-Operator-Id': id, 'X-Timestamp': '1', 'X-Sign': 'ab' })
+        .send({})
+        .expect(401);
       expect(operatorSigned.body.statusCode).toBe(401);
     });
 
     it('creates nothing for an unauthenticated create', async () => {
       const name = `Sneaky ${randomUUID()}`;
-      await t.http().post('/admin/operators').send({ name, walletMode: 'internal', currencies: ['EUR'] }).expect(401);
+      await t
+        .http()
+        .post('/admin/operators')
+        .send({ name, walletMode: 'internal', currencies: ['EUR'] })
+        .expect(401);
       const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM operators WHERE name = $1`, [name]);
       expect(n).toBe(0);
     });

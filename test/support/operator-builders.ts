@@ -32,13 +32,23 @@ export async function newOperator(
   overrides: NewOperatorOverrides = {},
 ): Promise<CreatedOperator> {
   const { enabled, ...fields } = overrides;
-  const body = { name: `Operator ${randomUUID().slice(0, 8)}`, walletMode: 'internal', currencies: ['EUR', 'USD'], ...fields };
+  const body = {
+    name: `Operator ${randomUUID().slice(0, 8)}`,
+    walletMode: 'internal',
+    currencies: ['EUR', 'USD'],
+    ...fields,
+  };
   const res = await t.http().post('/admin/operators').set(t.adminAuth).send(body);
   if (res.status !== 201) throw new Error(`newOperator: ${res.status} ${JSON.stringify(res.body)}`);
   const created = res.body as CreatedOperator;
   if (enabled === false) {
-    const patch = await t.http().patch(`/admin/operators/${created.id}`).set(t.adminAuth).send({ enabled: false });
-    if (patch.status !== 200) throw new Error(`newOperator (disable): ${patch.status} ${JSON.stringify(patch.body)}`);
+    const patch = await t
+      .http()
+      .patch(`/admin/operators/${created.id}`)
+      .set(t.adminAuth)
+      .send({ enabled: false });
+    if (patch.status !== 200)
+      throw new Error(`newOperator (disable): ${patch.status} ${JSON.stringify(patch.body)}`);
     return { ...created, ...(patch.body as Omit<CreatedOperator, 'secret'>) };
   }
   return created;

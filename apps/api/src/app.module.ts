@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigModule, AppLoggerModule, buildDataSourceOptions, type Env, MetricsModule, RedisModule, bullRootOptions } from '@app/common';
-import { WalletModule } from '@app/wallet';
+import { WalletAdminModule, WalletModule } from '@app/wallet';
 import { ENTITIES } from '@app/db';
 import { CatalogueModule } from '@app/catalogue';
 import { OperatorsModule } from '@app/operators';
@@ -30,6 +30,7 @@ import { HealthModule } from './health/health.module';
     OperatorsModule,
     CatalogueModule,
     WalletModule,
+    WalletAdminModule,
   ],
 })
 export class AppModule {}

@@ -25,13 +25,19 @@ export class OperatorsException extends DomainException<OperatorsErrorCode> {
   }
 
   static notFound(id: string): OperatorsException {
-    return new OperatorsException(OperatorsErrorCode.OPERATOR_NOT_FOUND, `Operator ${id} does not exist`, { id });
+    return new OperatorsException(OperatorsErrorCode.OPERATOR_NOT_FOUND, `Operator ${id} does not exist`, {
+      id,
+    });
   }
 
   static nameTaken(name: string): OperatorsException {
-    return new OperatorsException(OperatorsErrorCode.OPERATOR_NAME_TAKEN, `An operator named "${name}" already exists`, {
-      name,
-    });
+    return new OperatorsException(
+      OperatorsErrorCode.OPERATOR_NAME_TAKEN,
+      `An operator named "${name}" already exists`,
+      {
+        name,
+      },
+    );
   }
 
   static walletUrlRequired(): OperatorsException {

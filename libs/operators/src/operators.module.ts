@@ -20,7 +20,8 @@ import { OperatorsService } from './operators.service';
     {
       provide: SecretBox,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<Env, true>) => new SecretBox(config.get('SECRETS_KEY', { infer: true })),
+      useFactory: (config: ConfigService<Env, true>) =>
+        new SecretBox(config.get('SECRETS_KEY', { infer: true })),
     },
     OperatorCredentialsService,
     OperatorsService,

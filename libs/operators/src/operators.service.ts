@@ -105,7 +105,8 @@ export class OperatorsService {
         if (patch.walletUrl !== undefined) row.walletUrl = patch.walletUrl;
         if (patch.currencies !== undefined) row.currencies = patch.currencies;
         if (patch.enabled !== undefined) row.enabled = patch.enabled;
-        if (row.walletMode === 'seamless' && row.walletUrl === null) throw OperatorsException.walletUrlRequired();
+        if (row.walletMode === 'seamless' && row.walletUrl === null)
+          throw OperatorsException.walletUrlRequired();
         return em.save(row);
       });
       return toView(updated);

@@ -11,3 +11,4 @@ export { OutboxService } from './outbox/outbox.service';
 export { QueueName, JobName, deliveryBackoffMs } from './outbox/delivery.queue';
 export { SeamlessWallet } from './seamless/seamless-wallet';
 export { WalletWorkerModule } from './wallet-worker.module';
+export { WalletAdminModule } from './admin/wallet-admin.module';

@@ -1,3 +1,4 @@
+import type { WalletCall } from './call-log';
 import { ReferenceCasino } from './reference-casino';
 import { postWallet } from './testing/wallet-client';
 
@@ -11,7 +12,7 @@ describe('ReferenceCasino /control', () => {
     method: string,
     path: string,
     body?: unknown,
-  ): Promise<{ status: number; json: any }> {
+  ): Promise<{ status: number; json: unknown }> {
     const res = await fetch(`${base}/control${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -130,9 +131,8 @@ describe('ReferenceCasino /control', () => {
     ]);
     expect((await control('GET', '/transactions/w1')).json).toMatchObject({ transactionId: 'w1' });
     expect((await control('GET', '/transactions/nope')).status).toBe(404);
-    expect((await control('GET', '/calls?transactionId=w1')).json.map((c: any) => c.httpStatus)).toEqual([
-      500, 200,
-    ]);
+    const calls = (await control('GET', '/calls?transactionId=w1')).json as WalletCall[];
+    expect(calls.map((c) => c.httpStatus)).toEqual([500, 200]);
 
     await control('POST', '/faults', { mode: 'down' });
     expect((await control('DELETE', '/faults')).status).toBe(204);

@@ -1,4 +1,17 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -21,7 +34,9 @@ import {
 import { RotateSecretDto } from './dto/rotate-secret.dto';
 import { UpdateOperatorDto } from './dto/update-operator.dto';
 
-const OperatorId = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a uuid') });
+const OperatorId = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException('id must be a uuid'),
+});
 
 const VALIDATION_EXAMPLE = {
   statusCode: 400,
@@ -55,7 +70,10 @@ export class AdminOperatorsController {
     description: 'Generates the HMAC secret server-side and returns it in this response only: store it now.',
   })
   @ApiCreatedResponse({ type: CreatedOperatorResponseDto })
-  @ApiBadRequestResponse({ description: 'Invalid body (readable reasons in `message`)', schema: { example: VALIDATION_EXAMPLE } })
+  @ApiBadRequestResponse({
+    description: 'Invalid body (readable reasons in `message`)',
+    schema: { example: VALIDATION_EXAMPLE },
+  })
   @ApiConflictResponse({ description: 'The name is taken', schema: { example: NAME_TAKEN_EXAMPLE } })
   async create(@Body() dto: CreateOperatorDto): Promise<CreatedOperatorResponseDto> {
     const { operator, secret } = await this.operators.create(dto);
@@ -88,10 +106,16 @@ export class AdminOperatorsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OperatorResponseDto })
-  @ApiBadRequestResponse({ description: 'Invalid body, or seamless without walletUrl', schema: { example: VALIDATION_EXAMPLE } })
+  @ApiBadRequestResponse({
+    description: 'Invalid body, or seamless without walletUrl',
+    schema: { example: VALIDATION_EXAMPLE },
+  })
   @ApiNotFoundResponse({ description: 'No such operator', schema: { example: NOT_FOUND_EXAMPLE } })
   @ApiConflictResponse({ description: 'The name is taken', schema: { example: NAME_TAKEN_EXAMPLE } })
-  async update(@Param('id', OperatorId) id: string, @Body() dto: UpdateOperatorDto): Promise<OperatorResponseDto> {
+  async update(
+    @Param('id', OperatorId) id: string,
+    @Body() dto: UpdateOperatorDto,
+  ): Promise<OperatorResponseDto> {
     return OperatorResponseDto.from(await this.operators.update(id, dto));
   }
 
@@ -107,9 +131,15 @@ export class AdminOperatorsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiCreatedResponse({ type: RotatedSecretResponseDto })
-  @ApiBadRequestResponse({ description: 'Invalid graceSeconds or id', schema: { example: VALIDATION_EXAMPLE } })
+  @ApiBadRequestResponse({
+    description: 'Invalid graceSeconds or id',
+    schema: { example: VALIDATION_EXAMPLE },
+  })
   @ApiNotFoundResponse({ description: 'No such operator', schema: { example: NOT_FOUND_EXAMPLE } })
-  async rotateSecret(@Param('id', OperatorId) id: string, @Body() dto: RotateSecretDto): Promise<RotatedSecretResponseDto> {
+  async rotateSecret(
+    @Param('id', OperatorId) id: string,
+    @Body() dto: RotateSecretDto,
+  ): Promise<RotatedSecretResponseDto> {
     const rotated = await this.operators.rotateSecret(id, dto.graceSeconds);
     return { secret: rotated.secret, previousSecretValidUntil: rotated.previousSecretValidUntil };
   }

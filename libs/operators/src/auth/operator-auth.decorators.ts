@@ -41,8 +41,10 @@ export function OperatorAuth(): ClassDecorator & MethodDecorator {
 }
 
 /** The operator whose signature the request carries; only on routes under `@OperatorAuth()`. */
-export const CurrentOperator = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedOperator => {
-  const operator = context.switchToHttp().getRequest<FastifyRequest>().operator;
-  if (!operator) throw new Error('@CurrentOperator() used on a route without @OperatorAuth()');
-  return operator;
-});
+export const CurrentOperator = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedOperator => {
+    const operator = context.switchToHttp().getRequest<FastifyRequest>().operator;
+    if (!operator) throw new Error('@CurrentOperator() used on a route without @OperatorAuth()');
+    return operator;
+  },
+);

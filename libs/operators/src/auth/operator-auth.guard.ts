@@ -66,8 +66,10 @@ export class OperatorAuthGuard implements CanActivate {
         );
       }
     }
-    if (!credentials) throw new OperatorAuthException(Code.UNKNOWN_OPERATOR, `No operator with id ${operatorId}`);
-    if (!credentials.enabled) throw new OperatorAuthException(Code.OPERATOR_DISABLED, 'This operator is disabled');
+    if (!credentials)
+      throw new OperatorAuthException(Code.UNKNOWN_OPERATOR, `No operator with id ${operatorId}`);
+    if (!credentials.enabled)
+      throw new OperatorAuthException(Code.OPERATOR_DISABLED, 'This operator is disabled');
 
     req.operator = credentials.operator;
     return true;
@@ -105,8 +107,10 @@ function readSignatureHeaders(req: FastifyRequest): { operatorId: string; timest
   }
 
   const malformed: string[] = [];
-  if (typeof operatorId !== 'string' || !UUID.test(operatorId)) malformed.push('X-Operator-Id must be a uuid');
-  if (typeof timestamp !== 'string' || !UNIX_SECONDS.test(timestamp)) malformed.push('X-Timestamp must be unix seconds');
+  if (typeof operatorId !== 'string' || !UUID.test(operatorId))
+    malformed.push('X-Operator-Id must be a uuid');
+  if (typeof timestamp !== 'string' || !UNIX_SECONDS.test(timestamp))
+    malformed.push('X-Timestamp must be unix seconds');
   if (typeof sign !== 'string' || !HEX_SHA256.test(sign)) malformed.push('X-Sign must be 64 hex characters');
   if (malformed.length > 0) throw new OperatorAuthException(Code.MALFORMED_HEADERS, malformed.join('; '));
 

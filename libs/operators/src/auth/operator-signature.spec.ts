@@ -11,10 +11,12 @@ const parts = {
 describe('operator request signature', () => {
   it('is hex HMAC-SHA256 of `${timestamp}.${METHOD}.${pathWithQuery}.${rawBody}` keyed by the secret string', () => {
     // Vectors computed with `openssl dgst -sha256 -hmac`, independent of this code.
-    expect(signOperatorRequest(SECRET, parts)).toBe('ac60f7d17fae798e927fd307c335fa24980474608ee1190eb239eaec5aa010aa');
-    expect(signOperatorRequest('secret', { timestamp: '1', method: 'get', pathWithQuery: '/p', rawBody: '' })).toBe(
-      '7edecf7dc2503c57467aefa3982704635fa0fb64b870830723394f7c6f1a8ada',
+    expect(signOperatorRequest(SECRET, parts)).toBe(
+      'ac60f7d17fae798e927fd307c335fa24980474608ee1190eb239eaec5aa010aa',
     );
+    expect(
+      signOperatorRequest('secret', { timestamp: '1', method: 'get', pathWithQuery: '/p', rawBody: '' }),
+    ).toBe('7edecf7dc2503c57467aefa3982704635fa0fb64b870830723394f7c6f1a8ada');
   });
 
   it('covers the body byte for byte: a Buffer and its UTF-8 string sign alike, non-UTF-8 bytes are kept', () => {
@@ -60,6 +62,8 @@ describe('operator request signature', () => {
   });
 
   it('lower-case methods are signed as upper case (METHOD in the scheme)', () => {
-    expect(signOperatorRequest(SECRET, { ...parts, method: 'post' })).toBe(signOperatorRequest(SECRET, parts));
+    expect(signOperatorRequest(SECRET, { ...parts, method: 'post' })).toBe(
+      signOperatorRequest(SECRET, parts),
+    );
   });
 });

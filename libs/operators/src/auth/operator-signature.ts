@@ -13,7 +13,10 @@ export interface SignedRequestParts {
 
 /** The signed bytes: `${timestamp}.${METHOD}.${pathWithQuery}.` followed by the raw body, byte for byte. */
 export function operatorSignaturePayload(parts: SignedRequestParts): Buffer {
-  const head = Buffer.from(`${parts.timestamp}.${parts.method.toUpperCase()}.${parts.pathWithQuery}.`, 'utf8');
+  const head = Buffer.from(
+    `${parts.timestamp}.${parts.method.toUpperCase()}.${parts.pathWithQuery}.`,
+    'utf8',
+  );
   const body = typeof parts.rawBody === 'string' ? Buffer.from(parts.rawBody, 'utf8') : parts.rawBody;
   return Buffer.concat([head, body]);
 }
@@ -30,7 +33,11 @@ export function signOperatorRequest(secret: string, parts: SignedRequestParts): 
  * True when `sign` is the signature of `parts` under any of `secrets`. Constant time in the signature,
  * and every secret is tried, so the time taken does not tell which one matched.
  */
-export function verifyOperatorSignature(secrets: readonly string[], parts: SignedRequestParts, sign: string): boolean {
+export function verifyOperatorSignature(
+  secrets: readonly string[],
+  parts: SignedRequestParts,
+  sign: string,
+): boolean {
   const payload = operatorSignaturePayload(parts);
   let ok = false;
   for (const secret of secrets) {

@@ -11,7 +11,11 @@ import {
 } from './operator-field-rules';
 
 export class CreateOperatorDto {
-  @ApiProperty({ example: 'Lucky Casino', maxLength: NAME_MAX_LENGTH, description: 'Unique; surrounding spaces are trimmed' })
+  @ApiProperty({
+    example: 'Lucky Casino',
+    maxLength: NAME_MAX_LENGTH,
+    description: 'Unique; surrounding spaces are trimmed',
+  })
   @NameRules()
   name!: string;
 
@@ -24,12 +28,19 @@ export class CreateOperatorDto {
     maxLength: WALLET_URL_MAX_LENGTH,
     description: 'Where we send signed wallet calls; required when walletMode is "seamless"',
   })
-  @ValidateIf((o: CreateOperatorDto) => o.walletMode === 'seamless' || (o.walletUrl !== undefined && o.walletUrl !== null))
+  @ValidateIf(
+    (o: CreateOperatorDto) =>
+      o.walletMode === 'seamless' || (o.walletUrl !== undefined && o.walletUrl !== null),
+  )
   @IsNotEmpty({ message: 'walletUrl is required when walletMode is "seamless"' })
   @WalletUrlRules()
   walletUrl?: string | null;
 
-  @ApiProperty({ type: [String], example: ['EUR', 'USD'], description: 'ISO 4217 codes, uppercase; at least one' })
+  @ApiProperty({
+    type: [String],
+    example: ['EUR', 'USD'],
+    description: 'ISO 4217 codes, uppercase; at least one',
+  })
   @CurrenciesRules()
   currencies!: string[];
 }

@@ -39,7 +39,9 @@ export function WalletModeRules(): PropertyDecorator {
 export function WalletUrlRules(): PropertyDecorator {
   return applyDecorators(
     IsString({ message: 'walletUrl must be a string' }),
-    MaxLength(WALLET_URL_MAX_LENGTH, { message: `walletUrl must be at most ${WALLET_URL_MAX_LENGTH} characters` }),
+    MaxLength(WALLET_URL_MAX_LENGTH, {
+      message: `walletUrl must be at most ${WALLET_URL_MAX_LENGTH} characters`,
+    }),
     IsUrl(
       { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
       { message: 'walletUrl must be an http(s) URL, e.g. https://casino.example/aggregator/wallet' },

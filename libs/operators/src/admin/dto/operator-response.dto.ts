@@ -47,7 +47,8 @@ export class OperatorResponseDto {
 export class CreatedOperatorResponseDto extends OperatorResponseDto {
   @ApiProperty({
     example: '9b1f3c0e5a7d4e2b8c6f1a3d5e7b9c0d2f4a6b8c0e1d3f5a7b9c1e3d5f7a9b0c',
-    description: 'The HMAC-SHA256 secret (64 hex chars; the key is the string itself). Shown only in this response.',
+    description:
+      'The HMAC-SHA256 secret (64 hex chars; the key is the string itself). Shown only in this response.',
   })
   secret!: string;
 
@@ -73,7 +74,8 @@ export class OperatorPageResponseDto {
 export class RotatedSecretResponseDto {
   @ApiProperty({
     example: '0d2f4a6b8c0e1d3f5a7b9c1e3d5f7a9b0c9b1f3c0e5a7d4e2b8c6f1a3d5e7b9c',
-    description: 'The new secret, shown only in this response. It signs our calls to the walletUrl from now on.',
+    description:
+      'The new secret, shown only in this response. It signs our calls to the walletUrl from now on.',
   })
   secret!: string;
 
@@ -81,7 +83,8 @@ export class RotatedSecretResponseDto {
     type: String,
     format: 'date-time',
     example: '2025-11-22T12:00:00.000Z',
-    description: 'Until then the replaced secret still verifies requests; a further rotation drops it earlier.',
+    description:
+      'Until then the replaced secret still verifies requests; a further rotation drops it earlier.',
   })
   previousSecretValidUntil!: Date;
 }

@@ -9,7 +9,8 @@ export class RotateSecretDto {
     example: 3600,
     minimum: 0,
     maximum: MAX_GRACE_SECONDS,
-    description: 'How long the replaced secret keeps verifying, seconds. 0 revokes it at once (leaked secret).',
+    description:
+      'How long the replaced secret keeps verifying, seconds. 0 revokes it at once (leaked secret).',
   })
   @IsOptional()
   @IsInt({ message: 'graceSeconds must be an integer number of seconds' })

@@ -38,7 +38,10 @@ export class UpdateOperatorDto {
   @CurrenciesRules()
   currencies?: string[];
 
-  @ApiPropertyOptional({ example: false, description: 'A disabled operator is refused by the operator API (403)' })
+  @ApiPropertyOptional({
+    example: false,
+    description: 'A disabled operator is refused by the operator API (403)',
+  })
   @IsOptional()
   @IsBoolean({ message: 'enabled must be true or false' })
   enabled?: boolean;
