@@ -68,7 +68,8 @@ describe('catalogue: games (admin API, sync)', () => {
   let t: TestApp;
   let feed: FeedServer;
 
-  const put = (code: string, games: unknown[]) => t.http().put(`/admin/providers/${code}/games`).set(t.adminAuth).send({ games });
+  const put = (code: string, games: unknown[]) =>
+    t.http().put(`/admin/providers/${code}/games`).set(t.adminAuth).send({ games });
   const sync = (code: string) => t.http().post(`/admin/providers/${code}/games/sync`).set(t.adminAuth);
   async function allGames(code: string): Promise<Record<string, AdminGame>> {
     const res = await t.http().get(`/admin/providers/${code}/games?limit=200`).set(t.adminAuth).expect(200);
@@ -89,7 +90,15 @@ describe('catalogue: games (admin API, sync)', () => {
     it('inserts, then reports updates and unchanged games; a repeat changes nothing', async () => {
       const p = await newProvider(t, 'slotegrator');
       const games = [
-        { externalId: 'g-1', name: 'Alpha', type: 'slot', images: { icon: 'https://cdn.example.com/a.png' }, lines: 9, hasDemo: true, meta: { rtp: '96.1' } },
+        {
+          externalId: 'g-1',
+          name: 'Alpha',
+          type: 'slot',
+          images: { icon: 'https://cdn.example.com/a.png' },
+          lines: 9,
+          hasDemo: true,
+          meta: { rtp: '96.1' },
+        },
         { externalId: 'g-2', name: 'Beta', type: 'table' },
         { externalId: 'g-3', name: 'Gamma', type: 'live', hasFreespins: true },
       ];
@@ -105,7 +114,13 @@ describe('catalogue: games (admin API, sync)', () => {
         enabled: true,
         meta: { rtp: '96.1' },
       });
-      expect(first['g-2']).toMatchObject({ images: {}, lines: null, hasDemo: false, enabled: true, meta: {} });
+      expect(first['g-2']).toMatchObject({
+        images: {},
+        lines: null,
+        hasDemo: false,
+        enabled: true,
+        meta: {},
+      });
 
       // Idempotent: the same request again inserts and changes nothing, ids and timestamps stay.
       expect((await put(p.code, games).expect(200)).body).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
@@ -116,8 +131,16 @@ describe('catalogue: games (admin API, sync)', () => {
         expect(second[id].updatedAt).toBe(first[id].updatedAt);
       }
 
-      const changed = [{ ...games[0], name: 'Alpha II' }, games[1], { externalId: 'g-4', name: 'Delta', type: 'other' }];
-      expect((await put(p.code, changed).expect(200)).body).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
+      const changed = [
+        { ...games[0], name: 'Alpha II' },
+        games[1],
+        { externalId: 'g-4', name: 'Delta', type: 'other' },
+      ];
+      expect((await put(p.code, changed).expect(200)).body).toEqual({
+        inserted: 1,
+        updated: 1,
+        unchanged: 1,
+      });
       const third = await allGames(p.code);
       expect(third['g-1']).toMatchObject({ id: first['g-1'].id, name: 'Alpha II' });
       expect(third['g-3']).toMatchObject({ name: 'Gamma', enabled: true }); // not in the request: untouched
@@ -127,7 +150,13 @@ describe('catalogue: games (admin API, sync)', () => {
     it('states the whole game: an admin can disable one, and omitted flags take their defaults', async () => {
       const p = await newProvider(t, 'wallet-v2');
       await put(p.code, [{ externalId: '1014', name: 'Fruits', type: 'slot', hasDemo: true }]).expect(200);
-      expect((await put(p.code, [{ externalId: '1014', name: 'Fruits', type: 'slot', enabled: false }]).expect(200)).body).toEqual({
+      expect(
+        (
+          await put(p.code, [{ externalId: '1014', name: 'Fruits', type: 'slot', enabled: false }]).expect(
+            200,
+          )
+        ).body,
+      ).toEqual({
         inserted: 0,
         updated: 1,
         unchanged: 0,
@@ -162,16 +191,32 @@ describe('catalogue: games (admin API, sync)', () => {
       expect(messages).toContain('games.3.lines must be an integer number');
       await put(p.code, []).expect(400);
 
-      const tooMany = Array.from({ length: 5001 }, (_, i) => ({ externalId: `g${i}`, name: 'n', type: 'slot' }));
+      const tooMany = Array.from({ length: 5001 }, (_, i) => ({
+        externalId: `g${i}`,
+        name: 'n',
+        type: 'slot',
+      }));
       const res = await put(p.code, tooMany).expect(400);
       expect(JSON.stringify(res.body.message)).toContain('games must contain no more than 5000 elements');
     });
 
     it('takes 5000 games in one request', async () => {
       const p = await newProvider(t, 'slotegrator');
-      const games = Array.from({ length: 5000 }, (_, i) => ({ externalId: `g${i}`, name: `Game ${i}`, type: 'slot' }));
-      expect((await put(p.code, games).expect(200)).body).toEqual({ inserted: 5000, updated: 0, unchanged: 0 });
-      const list = await t.http().get(`/admin/providers/${p.code}/games?limit=1`).set(t.adminAuth).expect(200);
+      const games = Array.from({ length: 5000 }, (_, i) => ({
+        externalId: `g${i}`,
+        name: `Game ${i}`,
+        type: 'slot',
+      }));
+      expect((await put(p.code, games).expect(200)).body).toEqual({
+        inserted: 5000,
+        updated: 0,
+        unchanged: 0,
+      });
+      const list = await t
+        .http()
+        .get(`/admin/providers/${p.code}/games?limit=1`)
+        .set(t.adminAuth)
+        .expect(200);
       expect(list.body.total).toBe(5000);
     });
 
@@ -187,12 +232,22 @@ describe('catalogue: games (admin API, sync)', () => {
   describe('POST /admin/providers/{code}/games/sync', () => {
     it('apps: maps games_config, then disables a game that vanished and restores it when it is back', async () => {
       const p = await newProvider(t, 'apps', {
-        config: { storagePath: 'https://media.example.com/apps', gamesConfigUrl: `${feed.url}/games_config.json` },
+        config: {
+          storagePath: 'https://media.example.com/apps',
+          gamesConfigUrl: `${feed.url}/games_config.json`,
+        },
       });
       const full = fixture('apps-games-config.multi.json');
       feed.reply = { status: 200, body: full };
       const first = await sync(p.code).expect(200);
-      expect(first.body).toEqual({ inserted: 7, updated: 0, unchanged: 0, disabled: 0, received: 7, skipped: 0 });
+      expect(first.body).toEqual({
+        inserted: 7,
+        updated: 0,
+        unchanged: 0,
+        disabled: 0,
+        received: 7,
+        skipped: 0,
+      });
       expect(feed.requests.at(-1)?.url).toBe('/games_config.json');
 
       const games = await allGames(p.code);
@@ -204,18 +259,40 @@ describe('catalogue: games (admin API, sync)', () => {
         enabled: true,
         meta: { source: 'a_op' },
       });
-      expect(games.e_keno).toMatchObject({ name: 'Turbo Keno', type: 'egame', lines: null, meta: { source: 'turbokeno' } });
+      expect(games.e_keno).toMatchObject({
+        name: 'Turbo Keno',
+        type: 'egame',
+        lines: null,
+        meta: { source: 'turbokeno' },
+      });
       expect(games.b_football).toMatchObject({ type: 'betting' });
 
       // An admin marks a game as having a demo: a sync keeps what the feed does not describe.
-      await put(p.code, [{ externalId: 'a_h', name: 'Горячие фрукты', type: 'slot', lines: 5, hasDemo: true, images: games.a_h.images, meta: games.a_h.meta }]).expect(200);
+      await put(p.code, [
+        {
+          externalId: 'a_h',
+          name: 'Горячие фрукты',
+          type: 'slot',
+          lines: 5,
+          hasDemo: true,
+          images: games.a_h.images,
+          meta: games.a_h.meta,
+        },
+      ]).expect(200);
 
       const parsed = JSON.parse(full) as { applications: Record<string, unknown> };
       delete parsed.applications.e_keno;
       (parsed.applications.a_op as { name: unknown }).name = { en: 'Ocean Pearl Deluxe' };
       feed.reply = { status: 200, body: JSON.stringify(parsed) };
       const second = await sync(p.code).expect(200);
-      expect(second.body).toEqual({ inserted: 0, updated: 1, unchanged: 5, disabled: 1, received: 6, skipped: 0 });
+      expect(second.body).toEqual({
+        inserted: 0,
+        updated: 1,
+        unchanged: 5,
+        disabled: 1,
+        received: 6,
+        skipped: 0,
+      });
 
       const after = await allGames(p.code);
       expect(Object.keys(after)).toHaveLength(7); // disabled, never deleted
@@ -228,32 +305,56 @@ describe('catalogue: games (admin API, sync)', () => {
       feed.reply = { status: 200, body: full };
       const third = await sync(p.code).expect(200);
       expect(third.body).toMatchObject({ inserted: 0, updated: 2, disabled: 0 });
-      expect((await allGames(p.code)).e_keno).toMatchObject({ id: games.e_keno.id, enabled: true, delistedAt: null });
+      expect((await allGames(p.code)).e_keno).toMatchObject({
+        id: games.e_keno.id,
+        enabled: true,
+        delistedAt: null,
+      });
     });
 
     it('a game an admin disabled stays disabled through syncs', async () => {
       const p = await newProvider(t, 'apps', { config: { gamesConfigUrl: `${feed.url}/games_config.json` } });
       feed.reply = { status: 200, body: fixture('apps-games-config.spec-example.json') };
       await sync(p.code).expect(200);
-      await put(p.code, [{ externalId: 'a_op', name: 'Ocean Pearl', type: 'slot', enabled: false }]).expect(200);
+      await put(p.code, [{ externalId: 'a_op', name: 'Ocean Pearl', type: 'slot', enabled: false }]).expect(
+        200,
+      );
       await sync(p.code).expect(200);
       expect((await allGames(p.code)).a_op.enabled).toBe(false);
     });
 
     it('b2b: requests ls-games-by-operator-id-get, maps groups → games → icons, disables vanished games', async () => {
-      const p = await newProvider(t, 'b2b', { config: { operatorId: 77, gamesListUrl: `${feed.url}/frontendsrv/apihandler.api` } });
+      const p = await newProvider(t, 'b2b', {
+        config: { operatorId: 77, gamesListUrl: `${feed.url}/frontendsrv/apihandler.api` },
+      });
       const full = fixture('b2b-games-list.multi.json');
       feed.reply = { status: 200, body: full };
       const first = await sync(p.code).expect(200);
-      expect(first.body).toEqual({ inserted: 5, updated: 0, unchanged: 0, disabled: 0, received: 5, skipped: 1 });
+      expect(first.body).toEqual({
+        inserted: 5,
+        updated: 0,
+        unchanged: 0,
+        disabled: 0,
+        received: 5,
+        skipped: 1,
+      });
 
       const request = new URL(feed.requests.at(-1)!.url!, feed.url);
       expect(request.pathname).toBe('/frontendsrv/apihandler.api');
       expect(feed.requests.at(-1)!.method).toBe('GET');
-      expect(JSON.parse(request.searchParams.get('cmd')!)).toEqual({ api: 'ls-games-by-operator-id-get', operator_id: '77' });
+      expect(JSON.parse(request.searchParams.get('cmd')!)).toEqual({
+        api: 'ls-games-by-operator-id-get',
+        operator_id: '77',
+      });
 
       const games = await allGames(p.code);
-      expect(Object.keys(games).sort()).toEqual(['BookOfRaClassic', 'FruitCocktail', 'LuckyLadysCharm', 'Resident', 'SizzlingHot']);
+      expect(Object.keys(games).sort()).toEqual([
+        'BookOfRaClassic',
+        'FruitCocktail',
+        'LuckyLadysCharm',
+        'Resident',
+        'SizzlingHot',
+      ]);
       expect(games.BookOfRaClassic).toMatchObject({
         name: 'Book of Ra Classic',
         type: 'slot',
@@ -263,22 +364,36 @@ describe('catalogue: games (admin API, sync)', () => {
       });
 
       const parsed = JSON.parse(full) as { locator: { groups: { games: { gm_url?: string }[] }[] } };
-      parsed.locator.groups[1].games = parsed.locator.groups[1].games.filter((g) => g.gm_url !== 'FruitCocktail');
+      parsed.locator.groups[1].games = parsed.locator.groups[1].games.filter(
+        (g) => g.gm_url !== 'FruitCocktail',
+      );
       feed.reply = { status: 200, body: JSON.stringify(parsed) };
       const second = await sync(p.code).expect(200);
-      expect(second.body).toEqual({ inserted: 0, updated: 0, unchanged: 4, disabled: 1, received: 4, skipped: 1 });
+      expect(second.body).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: 4,
+        disabled: 1,
+        received: 4,
+        skipped: 1,
+      });
       const after = await allGames(p.code);
       expect(after.FruitCocktail).toMatchObject({ id: games.FruitCocktail.id, enabled: false });
       expect(after.Resident.enabled).toBe(true);
     });
 
     it('b2b: the spec example list', async () => {
-      const p = await newProvider(t, 'b2b', { config: { gamesListUrl: `${feed.url}/frontendsrv/apihandler.api` } });
+      const p = await newProvider(t, 'b2b', {
+        config: { gamesListUrl: `${feed.url}/frontendsrv/apihandler.api` },
+      });
       feed.reply = { status: 200, body: fixture('b2b-games-list.spec-example.json') };
       expect((await sync(p.code).expect(200)).body).toMatchObject({ inserted: 1, disabled: 0 });
       expect((await allGames(p.code)).ReelKing).toMatchObject({
         name: 'Reel King',
-        images: { icon: `${feed.url}/game/icons/ReelKing_300_221.jpg`, '300x221': `${feed.url}/game/icons/ReelKing_300_221.jpg` },
+        images: {
+          icon: `${feed.url}/game/icons/ReelKing_300_221.jpg`,
+          '300x221': `${feed.url}/game/icons/ReelKing_300_221.jpg`,
+        },
         meta: { game_code: 701 },
       });
     });
@@ -288,7 +403,9 @@ describe('catalogue: games (admin API, sync)', () => {
       let before: Record<string, AdminGame>;
 
       beforeAll(async () => {
-        const p = await newProvider(t, 'b2b', { config: { gamesListUrl: `${feed.url}/frontendsrv/apihandler.api` } });
+        const p = await newProvider(t, 'b2b', {
+          config: { gamesListUrl: `${feed.url}/frontendsrv/apihandler.api` },
+        });
         code = p.code;
         feed.reply = { status: 200, body: fixture('b2b-games-list.multi.json') };
         await sync(code).expect(200);
@@ -299,11 +416,21 @@ describe('catalogue: games (admin API, sync)', () => {
       });
 
       it('the feed is down', async () => {
-        await t.http().patch(`/admin/providers/${code}`).set(t.adminAuth).send({ config: { gamesListUrl: `${await closedPortUrl()}/list` } }).expect(200);
+        await t
+          .http()
+          .patch(`/admin/providers/${code}`)
+          .set(t.adminAuth)
+          .send({ config: { gamesListUrl: `${await closedPortUrl()}/list` } })
+          .expect(200);
         const res = await sync(code).expect(502);
         expect(res.body.error).toBe('UPSTREAM_FAILED');
         expect(res.body.message).toMatch(/^games feed at 127\.0\.0\.1:\d+ did not answer: ECONNREFUSED/);
-        await t.http().patch(`/admin/providers/${code}`).set(t.adminAuth).send({ config: { gamesListUrl: `${feed.url}/frontendsrv/apihandler.api` } }).expect(200);
+        await t
+          .http()
+          .patch(`/admin/providers/${code}`)
+          .set(t.adminAuth)
+          .send({ config: { gamesListUrl: `${feed.url}/frontendsrv/apihandler.api` } })
+          .expect(200);
       });
 
       it('the feed answers an HTTP error', async () => {
@@ -325,7 +452,10 @@ describe('catalogue: games (admin API, sync)', () => {
       });
 
       it('the feed lists no games: nothing is disabled', async () => {
-        feed.reply = { status: 200, body: JSON.stringify({ success: true, locator: { ico_baseurl: '/i/', groups: [] } }) };
+        feed.reply = {
+          status: 200,
+          body: JSON.stringify({ success: true, locator: { ico_baseurl: '/i/', groups: [] } }),
+        };
         const res = await sync(code).expect(502);
         expect(res.body.message).toContain('refusing to disable the whole catalogue');
       });
@@ -355,16 +485,29 @@ describe('catalogue: games (admin API, sync)', () => {
       const [g1, g2] = await newGames(t, p.code, 2);
 
       const found = await svc.findActive(g1.id);
-      expect(found?.game).toMatchObject({ id: g1.id, externalId: g1.externalId, providerId: p.id, type: 'slot', enabled: true });
+      expect(found?.game).toMatchObject({
+        id: g1.id,
+        externalId: g1.externalId,
+        providerId: p.id,
+        type: 'slot',
+        enabled: true,
+      });
       expect(found?.provider).toMatchObject({ id: p.id, code: p.code, protocol: 'slotegrator' });
       expect(found?.provider.protocol === 'slotegrator' && found.provider.config.token).toBe(p.config.token);
 
-      await put(p.code, [{ externalId: g2.externalId, name: g2.name, type: 'slot', enabled: false }]).expect(200);
+      await put(p.code, [{ externalId: g2.externalId, name: g2.name, type: 'slot', enabled: false }]).expect(
+        200,
+      );
       expect(await svc.findActive(g2.id)).toBeNull();
       expect(await svc.findActive('not-a-uuid')).toBeNull();
       expect(await svc.findActive('00000000-0000-4000-8000-000000000000')).toBeNull();
 
-      await t.http().patch(`/admin/providers/${p.code}`).set(t.adminAuth).send({ enabled: false }).expect(200);
+      await t
+        .http()
+        .patch(`/admin/providers/${p.code}`)
+        .set(t.adminAuth)
+        .send({ enabled: false })
+        .expect(200);
       expect(await svc.findActive(g1.id)).toBeNull();
     });
 
@@ -372,7 +515,11 @@ describe('catalogue: games (admin API, sync)', () => {
       const svc = t.app.get(GamesService);
       const p = await newProvider(t, 'wallet-v2');
       await put(p.code, [{ externalId: '1012', name: 'Keno', type: 'egame', enabled: false }]).expect(200);
-      expect(await svc.findByExternalId(p.id, '1012')).toMatchObject({ externalId: '1012', name: 'Keno', enabled: false });
+      expect(await svc.findByExternalId(p.id, '1012')).toMatchObject({
+        externalId: '1012',
+        name: 'Keno',
+        enabled: false,
+      });
       expect(await svc.findByExternalId(p.id, '9999')).toBeNull();
     });
   });

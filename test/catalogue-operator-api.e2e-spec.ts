@@ -22,13 +22,18 @@ describe('catalogue: operator API', () => {
   let hidden: string; // disabled provider
 
   const signedGet = (path: string, extra: Record<string, string> = {}) =>
-    t.http().get(path).set({ ...operatorHeaders(operator, 'GET', path), ...extra });
+    t
+      .http()
+      .get(path)
+      .set({ ...operatorHeaders(operator, 'GET', path), ...extra });
 
   async function listAll(query: string, limit: number): Promise<{ pages: ListedGame[][]; total: number }> {
     const pages: ListedGame[][] = [];
     let total = -1;
     for (let page = 1; ; page++) {
-      const res = await signedGet(`/api/v1/games?${query}${query ? '&' : ''}page=${page}&limit=${limit}`).expect(200);
+      const res = await signedGet(
+        `/api/v1/games?${query}${query ? '&' : ''}page=${page}&limit=${limit}`,
+      ).expect(200);
       expect(res.body).toMatchObject({ page, limit });
       total = res.body.total;
       if (res.body.items.length === 0) break;
@@ -51,11 +56,23 @@ describe('catalogue: operator API', () => {
       .set(t.adminAuth)
       .send({
         games: [
-          { externalId: 'roulette', name: 'Live Roulette', type: 'live', images: { icon: 'https://cdn.example.com/r.png' } },
+          {
+            externalId: 'roulette',
+            name: 'Live Roulette',
+            type: 'live',
+            images: { icon: 'https://cdn.example.com/r.png' },
+          },
           { externalId: 'bj', name: 'Blackjack', type: 'table' },
           { externalId: 'pct', name: '100% Wild', type: 'slot' },
           { externalId: 'under', name: 'Lucky_7', type: 'slot' },
-          { externalId: 'lucky', name: 'Lucky 777', type: 'slot', lines: 5, hasDemo: true, hasFreespins: true },
+          {
+            externalId: 'lucky',
+            name: 'Lucky 777',
+            type: 'slot',
+            lines: 5,
+            hasDemo: true,
+            hasFreespins: true,
+          },
           { externalId: 'off', name: 'Switched Off', type: 'slot', enabled: false },
           // Same name as an alpha game: the order must still be total (name, then id).
           { externalId: 'twin', name: 'Slot 01', type: 'slot' },
@@ -76,7 +93,11 @@ describe('catalogue: operator API', () => {
     await t.http().get('/api/v1/providers').expect(401);
     const wrongPath = operatorHeaders(operator, 'GET', '/api/v1/games?page=2');
     await t.http().get('/api/v1/games?page=1').set(wrongPath).expect(401);
-    await t.http().get('/api/v1/games').set(operatorHeaders({ ...operator, secret: 'not-the-secret' }, 'GET', '/api/v1/games')).expect(401);
+    await t
+      .http()
+      .get('/api/v1/games')
+      .set(operatorHeaders({ ...operator, secret: 'not-the-secret' }, 'GET', '/api/v1/games'))
+      .expect(401);
   });
 
   it('GET /api/v1/providers lists enabled providers by code, never their config', async () => {
@@ -141,7 +162,12 @@ describe('catalogue: operator API', () => {
     expect(live.body.items.map((g: ListedGame) => g.name)).toEqual(['Live Roulette']);
 
     const betaSlots = await signedGet(`/api/v1/games?provider=${beta}&type=slot`).expect(200);
-    expect(betaSlots.body.items.map((g: ListedGame) => g.name)).toEqual(['100% Wild', 'Lucky 777', 'Lucky_7', 'Slot 01']);
+    expect(betaSlots.body.items.map((g: ListedGame) => g.name)).toEqual([
+      '100% Wild',
+      'Lucky 777',
+      'Lucky_7',
+      'Slot 01',
+    ]);
 
     expect((await signedGet(`/api/v1/games?provider=${hidden}`).expect(200)).body.total).toBe(0);
     expect((await signedGet('/api/v1/games?provider=nobody').expect(200)).body.total).toBe(0);
@@ -149,7 +175,9 @@ describe('catalogue: operator API', () => {
 
   it('searches names case-insensitively, LIKE wildcards taken literally', async () => {
     const names = async (search: string): Promise<string[]> =>
-      (await signedGet(`/api/v1/games?search=${encodeURIComponent(search)}&limit=200`).expect(200)).body.items.map((g: ListedGame) => g.name);
+      (
+        await signedGet(`/api/v1/games?search=${encodeURIComponent(search)}&limit=200`).expect(200)
+      ).body.items.map((g: ListedGame) => g.name);
     expect(await names('ROULETTE')).toEqual(['Live Roulette']);
     expect(await names('slot 2')).toEqual(['Slot 20', 'Slot 21', 'Slot 22', 'Slot 23', 'Slot 24', 'Slot 25']);
     expect(await names('%')).toEqual(['100% Wild']);
@@ -170,7 +198,7 @@ describe('catalogue: operator API', () => {
   it('sends an ETag and Cache-Control, and 304 for a matching If-None-Match', async () => {
     const path = `/api/v1/games?provider=${beta}`;
     const first = await signedGet(path).expect(200);
-    const etag = first.headers.etag as string;
+    const etag = first.headers.etag;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(first.headers['cache-control']).toBe('private, max-age=60');
 
@@ -203,7 +231,7 @@ describe('catalogue: operator API', () => {
   it('providers list has an ETag too', async () => {
     const first = await signedGet('/api/v1/providers').expect(200);
     expect(first.headers['cache-control']).toBe('private, max-age=60');
-    await signedGet('/api/v1/providers', { 'If-None-Match': first.headers.etag as string }).expect(304);
+    await signedGet('/api/v1/providers', { 'If-None-Match': first.headers.etag }).expect(304);
   });
 
   it('a game or provider disabled later disappears from the list', async () => {

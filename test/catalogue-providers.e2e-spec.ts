@@ -43,7 +43,8 @@ describe('catalogue: providers (admin API)', () => {
   let t: TestApp;
   let seq = 0;
   const code = (p: string): string => `${p}-${++seq}-${Date.now().toString(36)}`;
-  const create = (body: Record<string, unknown>) => t.http().post('/admin/providers').set(t.adminAuth).send(body);
+  const create = (body: Record<string, unknown>) =>
+    t.http().post('/admin/providers').set(t.adminAuth).send(body);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -54,7 +55,12 @@ describe('catalogue: providers (admin API)', () => {
 
   it('requires the admin token', async () => {
     await t.http().get('/admin/providers').expect(401);
-    await t.http().post('/admin/providers').set({ Authorization: 'Bearer wrong-token-0123456789' }).send({}).expect(401);
+    await t
+      .http()
+      .post('/admin/providers')
+      .set({ Authorization: 'Bearer wrong-token-0123456789' })
+      .send({})
+      .expect(401);
   });
 
   describe.each(Object.keys(REQUIRED) as ProtocolKey[])('%s config', (protocol) => {
@@ -68,22 +74,42 @@ describe('catalogue: providers (admin API)', () => {
     });
 
     it.each(REQUIRED[protocol])('refuses a config without %s, naming it', async (key) => {
-      const res = await create({ code: code(protocol), name: 'x', protocol, config: without(validProviderConfig(protocol), key) }).expect(400);
+      const res = await create({
+        code: code(protocol),
+        name: 'x',
+        protocol,
+        config: without(validProviderConfig(protocol), key),
+      }).expect(400);
       expect(res.body.error).toBe('INVALID_PROVIDER_CONFIG');
       expect(res.body.message).toContain(`config.${key} is required`);
     });
   });
 
   it.each(BAD_URLS)('%s: refuses %s = %j, naming the key', async (protocol, key, value) => {
-    const res = await create({ code: code(protocol), name: 'x', protocol, config: withValue(validProviderConfig(protocol), key, value) }).expect(400);
+    const res = await create({
+      code: code(protocol),
+      name: 'x',
+      protocol,
+      config: withValue(validProviderConfig(protocol), key, value),
+    }).expect(400);
     expect(res.body.error).toBe('INVALID_PROVIDER_CONFIG');
     expect(res.body.message).toContain(`config.${key} must be`);
   });
 
   it('refuses an apps amountUnit other than kopecks or roubles, and accepts roubles', async () => {
-    const bad = await create({ code: code('apps'), name: 'x', protocol: 'apps', config: { ...validProviderConfig('apps'), amountUnit: 'cents' } }).expect(400);
+    const bad = await create({
+      code: code('apps'),
+      name: 'x',
+      protocol: 'apps',
+      config: { ...validProviderConfig('apps'), amountUnit: 'cents' },
+    }).expect(400);
     expect(bad.body.message).toContain('config.amountUnit must be one of: kopecks, roubles');
-    await create({ code: code('apps'), name: 'x', protocol: 'apps', config: { ...validProviderConfig('apps'), amountUnit: 'roubles' } }).expect(201);
+    await create({
+      code: code('apps'),
+      name: 'x',
+      protocol: 'apps',
+      config: { ...validProviderConfig('apps'), amountUnit: 'roubles' },
+    }).expect(201);
   });
 
   it('refuses a wallet-v2 walletToken outside the spec alphabet', async () => {
@@ -101,16 +127,25 @@ describe('catalogue: providers (admin API)', () => {
     const badCode = await create({ code: 'Bad_Code', name: 'x', protocol: 'b2b', config }).expect(400);
     expect(JSON.stringify(badCode.body.message)).toContain('code must be a lowercase slug');
     const badProtocol = await create({ code: code('x'), name: 'x', protocol: 'soap', config }).expect(400);
-    expect(JSON.stringify(badProtocol.body.message)).toContain('protocol must be one of: slotegrator, b2b, apps, wallet-v2');
+    expect(JSON.stringify(badProtocol.body.message)).toContain(
+      'protocol must be one of: slotegrator, b2b, apps, wallet-v2',
+    );
     const noConfig = await create({ code: code('x'), name: 'x', protocol: 'b2b', config: 'x' }).expect(400);
     expect(JSON.stringify(noConfig.body.message)).toContain('config must be an object');
-    const extra = await create({ code: code('x'), name: 'x', protocol: 'b2b', config, owner: 'me' }).expect(400);
+    const extra = await create({ code: code('x'), name: 'x', protocol: 'b2b', config, owner: 'me' }).expect(
+      400,
+    );
     expect(JSON.stringify(extra.body.message)).toContain('property owner should not exist');
   });
 
   it('refuses a second provider with the same code (409)', async () => {
     const p = await newProvider(t, 'b2b');
-    const res = await create({ code: p.code, name: 'again', protocol: 'b2b', config: validProviderConfig('b2b') }).expect(409);
+    const res = await create({
+      code: p.code,
+      name: 'again',
+      protocol: 'b2b',
+      config: validProviderConfig('b2b'),
+    }).expect(409);
     expect(res.body.error).toBe('PROVIDER_CODE_TAKEN');
   });
 
@@ -153,23 +188,33 @@ describe('catalogue: providers (admin API)', () => {
       ['slotegrator', 'token'],
       ['apps', 'salt'],
       ['wallet-v2', 'walletToken'],
-    ] as [ProtocolKey, string][])('%s %s is masked in every admin response and sealed at rest', async (protocol, key) => {
-      const p = await newProvider(t, protocol);
-      const secret = p.config[key] as string;
-      const responses = [
-        await t.http().get(`/admin/providers/${p.code}`).set(t.adminAuth).expect(200),
-        await t.http().get('/admin/providers?limit=200').set(t.adminAuth).expect(200),
-        await t.http().patch(`/admin/providers/${p.code}`).set(t.adminAuth).send({ name: 'renamed' }).expect(200),
-      ];
-      for (const res of responses) expect(res.text).not.toContain(secret);
-      expect(responses[0].body.config[key]).toBe(`****${secret.slice(-4)}`);
+    ] as [ProtocolKey, string][])(
+      '%s %s is masked in every admin response and sealed at rest',
+      async (protocol, key) => {
+        const p = await newProvider(t, protocol);
+        const secret = p.config[key] as string;
+        const responses = [
+          await t.http().get(`/admin/providers/${p.code}`).set(t.adminAuth).expect(200),
+          await t.http().get('/admin/providers?limit=200').set(t.adminAuth).expect(200),
+          await t
+            .http()
+            .patch(`/admin/providers/${p.code}`)
+            .set(t.adminAuth)
+            .send({ name: 'renamed' })
+            .expect(200),
+        ];
+        for (const res of responses) expect(res.text).not.toContain(secret);
+        expect(responses[0].body.config[key]).toBe(`****${secret.slice(-4)}`);
 
-      const [row] = await t.app.get(DataSource).query(`SELECT config::text AS config FROM providers WHERE code = $1`, [p.code]);
-      expect(row.config).not.toContain(secret);
+        const [row] = await t.app
+          .get(DataSource)
+          .query(`SELECT config::text AS config FROM providers WHERE code = $1`, [p.code]);
+        expect(row.config).not.toContain(secret);
 
-      const active = await t.app.get(ProvidersService).findActiveByCode(p.code);
-      expect((active?.config as unknown as Record<string, unknown>)[key]).toBe(secret);
-    });
+        const active = await t.app.get(ProvidersService).findActiveByCode(p.code);
+        expect((active?.config as unknown as Record<string, unknown>)[key]).toBe(secret);
+      },
+    );
   });
 
   describe('GET', () => {
@@ -215,7 +260,10 @@ describe('catalogue: providers (admin API)', () => {
         .set(t.adminAuth)
         .send({ config: { endpoints: { jackpots: 'http://127.0.0.1:9/jackpots' } } })
         .expect(200);
-      expect(ok.body.config.endpoints).toEqual({ ...(p.config.endpoints as object), jackpots: 'http://127.0.0.1:9/jackpots' });
+      expect(ok.body.config.endpoints).toEqual({
+        ...(p.config.endpoints as object),
+        jackpots: 'http://127.0.0.1:9/jackpots',
+      });
       const active = await t.app.get(ProvidersService).findActiveByCode(p.code);
       expect(active?.protocol === 'slotegrator' && active.config.token).toBe(p.config.token);
 
@@ -242,23 +290,48 @@ describe('catalogue: providers (admin API)', () => {
     it('replaces a secret when given, and the new one is served at once in this process', async () => {
       const p = await newProvider(t, 'wallet-v2');
       await t.app.get(ProvidersService).findActiveByCode(p.code); // warm the cache
-      await t.http().patch(`/admin/providers/${p.code}`).set(t.adminAuth).send({ config: { walletToken: 'rotated_token_1' } }).expect(200);
+      await t
+        .http()
+        .patch(`/admin/providers/${p.code}`)
+        .set(t.adminAuth)
+        .send({ config: { walletToken: 'rotated_token_1' } })
+        .expect(200);
       const active = await t.app.get(ProvidersService).findActiveByCode(p.code);
       expect(active?.protocol === 'wallet-v2' && active.config.walletToken).toBe('rotated_token_1');
     });
 
     it('refuses a protocol change, accepts the same protocol', async () => {
       const p = await newProvider(t, 'b2b');
-      const res = await t.http().patch(`/admin/providers/${p.code}`).set(t.adminAuth).send({ protocol: 'apps' }).expect(400);
+      const res = await t
+        .http()
+        .patch(`/admin/providers/${p.code}`)
+        .set(t.adminAuth)
+        .send({ protocol: 'apps' })
+        .expect(400);
       expect(res.body.error).toBe('PROTOCOL_IMMUTABLE');
-      await t.http().patch(`/admin/providers/${p.code}`).set(t.adminAuth).send({ protocol: 'b2b', name: 'same' }).expect(200);
+      await t
+        .http()
+        .patch(`/admin/providers/${p.code}`)
+        .set(t.adminAuth)
+        .send({ protocol: 'b2b', name: 'same' })
+        .expect(200);
     });
 
     it('refuses invalid allowedIps and answers 404 for an unknown provider', async () => {
       const p = await newProvider(t, 'b2b');
-      const res = await t.http().patch(`/admin/providers/${p.code}`).set(t.adminAuth).send({ allowedIps: ['1.2.3'] }).expect(400);
+      const res = await t
+        .http()
+        .patch(`/admin/providers/${p.code}`)
+        .set(t.adminAuth)
+        .send({ allowedIps: ['1.2.3'] })
+        .expect(400);
       expect(res.body.error).toBe('INVALID_ALLOWED_IPS');
-      await t.http().patch('/admin/providers/no-such-provider').set(t.adminAuth).send({ name: 'x' }).expect(404);
+      await t
+        .http()
+        .patch('/admin/providers/no-such-provider')
+        .set(t.adminAuth)
+        .send({ name: 'x' })
+        .expect(404);
     });
   });
 
@@ -270,7 +343,12 @@ describe('catalogue: providers (admin API)', () => {
       expect(active).toMatchObject({ id: p.id, code: p.code, protocol: 'apps' });
       expect(active?.protocol === 'apps' && active.config.amountUnit).toBe('kopecks');
 
-      await t.http().patch(`/admin/providers/${p.code}`).set(t.adminAuth).send({ enabled: false }).expect(200);
+      await t
+        .http()
+        .patch(`/admin/providers/${p.code}`)
+        .set(t.adminAuth)
+        .send({ enabled: false })
+        .expect(200);
       expect(await svc.findActiveByCode(p.code)).toBeNull();
       expect(await svc.findActiveByCode('never-registered')).toBeNull();
     });

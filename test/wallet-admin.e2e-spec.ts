@@ -265,7 +265,7 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
     const game1 = randomUUID();
 
     beforeAll(async () => {
-      const rows: [string, string, string, string, string, string, string | null][] = [
+      const rows: [string, string, string, string, string, string | null, string | null][] = [
         // day 1 (UTC), EUR at X: two bets, a win, a refund; a refused and a voided bet do not count
         ['bet', '10.1', 'EUR', 'committed', '2024-03-01T00:00:00Z', provX, game1],
         ['bet', '0.00000001', 'EUR', 'committed', '2024-03-01T12:00:00Z', provX, game1],
@@ -305,7 +305,7 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
       expect(res.status).toBe(200);
       expect(res.body.from).toBe('2024-03-01T00:00:00.000Z');
       expect(res.body.to).toBe('2024-03-03T00:00:00.000Z');
-      const base = { operatorId: opG, providerId: provX, gameId: game1 };
+      const base = { operatorId: opG, providerId: provX, gameId: game1 as string | null };
       expect(res.body.rows).toEqual([
         { day: '2024-03-01', ...base, currency: 'EUR', bets: '10.10000001', wins: '5.05', refunds: '1', ggr: '4.05000001', betCount: 2, winCount: 1, refundCount: 1 },
         { day: '2024-03-01', ...base, currency: 'USD', bets: '3', wins: '4', refunds: '0', ggr: '-1', betCount: 1, winCount: 1, refundCount: 0 },

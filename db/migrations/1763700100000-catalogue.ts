@@ -39,7 +39,9 @@ export class Catalogue1763700100000 implements MigrationInterface {
         `CONSTRAINT "PK_c9b16b62917b5595af982d66337" PRIMARY KEY ("id"))`,
     );
     // The operator-API listing: enabled games ordered by (name, id), optionally of one provider.
-    await q.query(`CREATE INDEX "IDX_games_provider_listing" ON "games" ("provider_id", "name", "id") WHERE enabled`);
+    await q.query(
+      `CREATE INDEX "IDX_games_provider_listing" ON "games" ("provider_id", "name", "id") WHERE enabled`,
+    );
     await q.query(`CREATE INDEX "IDX_games_listing" ON "games" ("name", "id") WHERE enabled`);
     await q.query(
       `ALTER TABLE "games" ADD CONSTRAINT "FK_6f24aded90e1f9717355239c826" FOREIGN KEY ("provider_id") ` +

@@ -10,14 +10,25 @@ export function validProviderConfig(protocol: ProtocolKey): Record<string, unkno
       return {
         clientId: 'aggregator-test',
         token: `slotegrator-token-${randomBytes(8).toString('hex')}`,
-        endpoints: { gameUrl: 'http://127.0.0.1:9/games/url', demoGameUrl: 'http://127.0.0.1:9/games/demo-url' },
+        endpoints: {
+          gameUrl: 'http://127.0.0.1:9/games/url',
+          demoGameUrl: 'http://127.0.0.1:9/games/demo-url',
+        },
       };
     case 'b2b':
       return { operatorId: 0, launchBaseUrl: 'http://127.0.0.1:9' };
     case 'apps':
-      return { customerId: '1024', salt: `apps-salt-${randomBytes(8).toString('hex')}`, storagePath: 'http://127.0.0.1:9/media', amountUnit: 'kopecks' };
+      return {
+        customerId: '1024',
+        salt: `apps-salt-${randomBytes(8).toString('hex')}`,
+        storagePath: 'http://127.0.0.1:9/media',
+        amountUnit: 'kopecks',
+      };
     case 'wallet-v2':
-      return { walletToken: `wt_${randomBytes(8).toString('hex')}`, launchBaseUrl: 'http://127.0.0.1:9/launch' };
+      return {
+        walletToken: `wt_${randomBytes(8).toString('hex')}`,
+        launchBaseUrl: 'http://127.0.0.1:9/launch',
+      };
   }
 }
 
@@ -62,10 +73,19 @@ export async function newProvider(
   let enabled = res.body.enabled as boolean;
   if (overrides.enabled === false) {
     const patch = await t.http().patch(`/admin/providers/${code}`).set(t.adminAuth).send({ enabled: false });
-    if (patch.status !== 200) throw new Error(`newProvider (disable): ${patch.status} ${JSON.stringify(patch.body)}`);
+    if (patch.status !== 200)
+      throw new Error(`newProvider (disable): ${patch.status} ${JSON.stringify(patch.body)}`);
     enabled = false;
   }
-  return { id: res.body.id, code, name: body.name, protocol, config, allowedIps: res.body.allowedIps, enabled };
+  return {
+    id: res.body.id,
+    code,
+    name: body.name,
+    protocol,
+    config,
+    allowedIps: res.body.allowedIps,
+    enabled,
+  };
 }
 
 export interface CreatedGame {
@@ -105,11 +125,15 @@ export async function newGames(
   const wanted = new Set(games.map((g) => g.externalId));
   const found: CreatedGame[] = [];
   for (let page = 1; found.length < n; page++) {
-    const res = await t.http().get(`/admin/providers/${providerCode}/games?page=${page}&limit=200`).set(t.adminAuth);
+    const res = await t
+      .http()
+      .get(`/admin/providers/${providerCode}/games?page=${page}&limit=200`)
+      .set(t.adminAuth);
     if (res.status !== 200) throw new Error(`newGames (list): ${res.status} ${JSON.stringify(res.body)}`);
     const items = res.body.items as CreatedGame[];
     for (const g of items) {
-      if (wanted.has(g.externalId)) found.push({ id: g.id, externalId: g.externalId, name: g.name, type: g.type, enabled: g.enabled });
+      if (wanted.has(g.externalId))
+        found.push({ id: g.id, externalId: g.externalId, name: g.name, type: g.type, enabled: g.enabled });
     }
     if (items.length < 200) break;
   }

@@ -20,7 +20,6 @@ async function bootstrap(): Promise<void> {
 }
 
 void bootstrap().catch((e: unknown) => {
-  // eslint-disable-next-line no-console
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -22,12 +22,18 @@ import { SyncGamesUseCase } from './sync/sync-games.usecase';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Provider, Game]), OperatorsModule],
-  controllers: [ProvidersAdminController, ProvidersOperatorController, GamesAdminController, GamesOperatorController],
+  controllers: [
+    ProvidersAdminController,
+    ProvidersOperatorController,
+    GamesAdminController,
+    GamesOperatorController,
+  ],
   providers: [
     {
       provide: CATALOGUE_SECRET_BOX,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<Env, true>) => new SecretBox(config.get('SECRETS_KEY', { infer: true })),
+      useFactory: (config: ConfigService<Env, true>) =>
+        new SecretBox(config.get('SECRETS_KEY', { infer: true })),
     },
     ProvidersService,
     GamesRepository,

@@ -4,7 +4,11 @@ import { Provider } from './providers/provider.entity';
 export * from './catalogue.module';
 export { CatalogueException, CatalogueErrorCode } from './catalogue.exception';
 
-export { PROVIDER_PROTOCOLS, PROVIDER_CODE_PATTERN, type ProviderProtocol } from './providers/provider-protocol';
+export {
+  PROVIDER_PROTOCOLS,
+  PROVIDER_CODE_PATTERN,
+  type ProviderProtocol,
+} from './providers/provider-protocol';
 export { ProvidersService } from './providers/providers.service';
 export type { ActiveProvider } from './providers/active-provider';
 export type { ProviderConfigByProtocol } from './providers/config/provider-config.registry';

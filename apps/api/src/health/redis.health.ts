@@ -17,7 +17,7 @@ export class RedisHealthIndicator {
         this.redis.ping(),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000).unref()),
       ]);
-      return pong === 'PONG' ? check.up() : check.down({ message: `unexpected reply ${pong}` });
+      return pong === 'PONG' ? check.up() : check.down({ message: `unexpected reply ${String(pong)}` });
     } catch (e) {
       return check.down({ message: (e as Error).message });
     }

@@ -91,11 +91,17 @@ export class GamesAdminController {
       'when they reappear. Games an admin disabled stay disabled. slotegrator and wallet-v2 have no list: 422.',
   })
   @ApiParam(CODE_PARAM)
-  @ApiOkResponse({ type: SyncGamesResultDto, example: { inserted: 2, updated: 1, unchanged: 40, disabled: 1, received: 43, skipped: 0 } })
+  @ApiOkResponse({
+    type: SyncGamesResultDto,
+    example: { inserted: 2, updated: 1, unchanged: 40, disabled: 1, received: 43, skipped: 0 },
+  })
   @ApiNotFoundResponse({ description: 'PROVIDER_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ description: 'SYNC_NOT_SUPPORTED (no feed in the protocol) or SYNC_NOT_CONFIGURED (no feed URL)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'SYNC_NOT_SUPPORTED (no feed in the protocol) or SYNC_NOT_CONFIGURED (no feed URL)',
+  })
   @ApiBadGatewayResponse({
-    description: 'UPSTREAM_FAILED: the feed did not answer, answered an error, or is not in the expected format',
+    description:
+      'UPSTREAM_FAILED: the feed did not answer, answered an error, or is not in the expected format',
     schema: {
       example: {
         statusCode: 502,

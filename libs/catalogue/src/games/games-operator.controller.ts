@@ -43,7 +43,11 @@ export class GamesOperatorController {
     },
   })
   @ApiNotModifiedResponse({ description: 'The page is unchanged since the ETag given in If-None-Match' })
-  async list(@Query() query: ListGamesQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async list(
+    @Query() query: ListGamesQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const page = await this.games.listForOperators(query);
     const body: OperatorGamePageDto = { ...page, items: page.items.map((g) => OperatorGameDto.from(g)) };
     await sendCacheableJson(req, reply, body);

@@ -55,11 +55,21 @@ export class GamesRepository {
   constructor(@InjectRepository(Game) private readonly games: Repository<Game>) {}
 
   /** Inserts or updates the games of one provider by externalId, in one statement. */
-  async upsert(em: EntityManager, providerId: string, games: GameInput[], mode: UpsertMode): Promise<UpsertCounts> {
+  async upsert(
+    em: EntityManager,
+    providerId: string,
+    games: GameInput[],
+    mode: UpsertMode,
+  ): Promise<UpsertCounts> {
     if (games.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
     // A stable order makes concurrent upserts of overlapping batches lock rows in the same order.
-    const sorted = [...games].sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
-    const rows = await em.query<{ inserted: boolean }[]>(UPSERT_SQL[mode], [providerId, JSON.stringify(sorted)]);
+    const sorted = [...games].sort((a, b) =>
+      a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0,
+    );
+    const rows = await em.query<{ inserted: boolean }[]>(UPSERT_SQL[mode], [
+      providerId,
+      JSON.stringify(sorted),
+    ]);
     const inserted = rows.filter((r) => r.inserted).length;
     const updated = rows.length - inserted;
     return { inserted, updated, unchanged: games.length - inserted - updated };
@@ -95,7 +105,12 @@ export class GamesRepository {
     if (f.search !== undefined && f.search.length > 0) {
       qb.andWhere(`g.name ILIKE :pattern ESCAPE '\\'`, { pattern: likeContains(f.search) });
     }
-    return qb.orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').offset(f.offset).limit(f.limit).getManyAndCount();
+    return qb
+      .orderBy('g.name', 'ASC')
+      .addOrderBy('g.id', 'ASC')
+      .offset(f.offset)
+      .limit(f.limit)
+      .getManyAndCount();
   }
 
   listForAdmin(providerId: string, offset: number, limit: number): Promise<[Game[], number]> {

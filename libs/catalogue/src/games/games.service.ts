@@ -77,7 +77,12 @@ export class GamesService {
     const provider = await this.providers.getByCode(providerCode);
     const [rows, total] = await this.games.listForAdmin(provider.id, pageOffset(page), page.limit);
     return pageOf(
-      rows.map((g) => ({ ...toView(g), delistedAt: g.delistedAt, createdAt: g.createdAt, updatedAt: g.updatedAt })),
+      rows.map((g) => ({
+        ...toView(g),
+        delistedAt: g.delistedAt,
+        createdAt: g.createdAt,
+        updatedAt: g.updatedAt,
+      })),
       total,
       page,
     );
@@ -86,7 +91,10 @@ export class GamesService {
   /** Admin bulk upsert by externalId: one statement, all or nothing. */
   async upsert(providerCode: string, games: GameInput[]): Promise<UpsertCounts> {
     if (games.length > MAX_GAMES_PER_UPSERT) {
-      throw new CatalogueException(CatalogueErrorCode.TooManyGames, `At most ${MAX_GAMES_PER_UPSERT} games per request`);
+      throw new CatalogueException(
+        CatalogueErrorCode.TooManyGames,
+        `At most ${MAX_GAMES_PER_UPSERT} games per request`,
+      );
     }
     assertUniqueExternalIds(games);
     const provider = await this.providers.getByCode(providerCode);

@@ -2,13 +2,33 @@ import { invalidIpEntries, ipAllowList } from './allowed-ips';
 
 describe('allowed IPs', () => {
   it('accepts IPv4/IPv6 addresses and CIDRs', () => {
-    expect(invalidIpEntries(['10.0.0.1', '192.168.0.0/16', '0.0.0.0/0', '2001:db8::1', '2001:db8::/32', '::/0'])).toEqual([]);
+    expect(
+      invalidIpEntries(['10.0.0.1', '192.168.0.0/16', '0.0.0.0/0', '2001:db8::1', '2001:db8::/32', '::/0']),
+    ).toEqual([]);
   });
 
   it('names every entry that is not an address or CIDR', () => {
     expect(
-      invalidIpEntries(['10.0.0.256', '10.0.0.0/33', '2001:db8::/129', 'example.com', '10.0.0.0/', '10.0.0.0/x', '1.2.3.4/-1', '']),
-    ).toEqual(['10.0.0.256', '10.0.0.0/33', '2001:db8::/129', 'example.com', '10.0.0.0/', '10.0.0.0/x', '1.2.3.4/-1', '']);
+      invalidIpEntries([
+        '10.0.0.256',
+        '10.0.0.0/33',
+        '2001:db8::/129',
+        'example.com',
+        '10.0.0.0/',
+        '10.0.0.0/x',
+        '1.2.3.4/-1',
+        '',
+      ]),
+    ).toEqual([
+      '10.0.0.256',
+      '10.0.0.0/33',
+      '2001:db8::/129',
+      'example.com',
+      '10.0.0.0/',
+      '10.0.0.0/x',
+      '1.2.3.4/-1',
+      '',
+    ]);
   });
 
   it('allows everyone when the list is empty', () => {

@@ -34,18 +34,32 @@ export class ProvidersAdminController {
   constructor(private readonly providers: ProvidersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a provider', description: 'The config is validated against the protocol.' })
+  @ApiOperation({
+    summary: 'Register a provider',
+    description: 'The config is validated against the protocol.',
+  })
   @ApiBody({
     type: CreateProviderDto,
     examples: Object.fromEntries(
       Object.entries(PROVIDER_CONFIG_EXAMPLES).map(([protocol, config]) => [
         protocol,
-        { value: { code: `acme-${protocol}`, name: `Acme (${protocol})`, protocol, config, allowedIps: ['203.0.113.10'] } },
+        {
+          value: {
+            code: `acme-${protocol}`,
+            name: `Acme (${protocol})`,
+            protocol,
+            config,
+            allowedIps: ['203.0.113.10'],
+          },
+        },
       ]),
     ),
   })
   @ApiCreatedResponse({ type: ProviderDto })
-  @ApiBadRequestResponse({ description: 'Invalid body, config or allowedIps', schema: { example: CONFIG_ERROR_EXAMPLE } })
+  @ApiBadRequestResponse({
+    description: 'Invalid body, config or allowedIps',
+    schema: { example: CONFIG_ERROR_EXAMPLE },
+  })
   @ApiConflictResponse({ description: 'PROVIDER_CODE_TAKEN' })
   async create(@Body() body: CreateProviderDto): Promise<ProviderDto> {
     return ProviderDto.from(await this.providers.create(body));
@@ -81,12 +95,17 @@ export class ProvidersAdminController {
     type: UpdateProviderDto,
     examples: {
       disable: { value: { enabled: false } },
-      rotateToken: { summary: 'Replace one secret, keep the rest', value: { config: { token: 'new-shared-hmac-token' } } },
+      rotateToken: {
+        summary: 'Replace one secret, keep the rest',
+        value: { config: { token: 'new-shared-hmac-token' } },
+      },
       allowlist: { value: { allowedIps: ['203.0.113.0/24', '2001:db8::/32'] } },
     },
   })
   @ApiOkResponse({ type: ProviderDto })
-  @ApiBadRequestResponse({ description: 'Invalid body, config, allowedIps, or a protocol change (PROTOCOL_IMMUTABLE)' })
+  @ApiBadRequestResponse({
+    description: 'Invalid body, config, allowedIps, or a protocol change (PROTOCOL_IMMUTABLE)',
+  })
   @ApiNotFoundResponse({ description: 'PROVIDER_NOT_FOUND' })
   async update(@Param('code') code: string, @Body() body: UpdateProviderDto): Promise<ProviderDto> {
     return ProviderDto.from(await this.providers.update(code, body));

@@ -64,7 +64,10 @@ export class ProvidersService {
       return this.toRecord(saved);
     } catch (e) {
       if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new CatalogueException(CatalogueErrorCode.ProviderCodeTaken, `A provider with code "${cmd.code}" already exists`);
+        throw new CatalogueException(
+          CatalogueErrorCode.ProviderCodeTaken,
+          `A provider with code "${cmd.code}" already exists`,
+        );
       }
       throw e;
     }
@@ -109,7 +112,10 @@ export class ProvidersService {
   }
 
   /** Enabled providers, by code: what operators may list. Configs are not opened. */
-  async listEnabled(page: { page: number; limit: number }): Promise<Page<Pick<ProviderRecord, 'code' | 'name' | 'protocol'>>> {
+  async listEnabled(page: {
+    page: number;
+    limit: number;
+  }): Promise<Page<Pick<ProviderRecord, 'code' | 'name' | 'protocol'>>> {
     const [rows, total] = await this.providers.findAndCount({
       select: { code: true, name: true, protocol: true },
       where: { enabled: true },
@@ -183,9 +189,13 @@ export function providerNotFound(code: string): CatalogueException {
 function assertValidConfig(protocol: ProviderProtocol, config: Record<string, unknown>): void {
   const problems = validateProviderConfig(protocol, config);
   if (problems.length > 0) {
-    throw new CatalogueException(CatalogueErrorCode.InvalidProviderConfig, `Invalid ${protocol} config: ${problems.join('; ')}`, {
-      problems,
-    });
+    throw new CatalogueException(
+      CatalogueErrorCode.InvalidProviderConfig,
+      `Invalid ${protocol} config: ${problems.join('; ')}`,
+      {
+        problems,
+      },
+    );
   }
 }
 

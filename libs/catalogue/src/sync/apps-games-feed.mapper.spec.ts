@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { mapAppsGamesConfig, parseAppsGamesConfig } from './apps-games-feed.mapper';
 import { FeedFormatError } from './games-feed';
 
-const fixture = (name: string): string => readFileSync(join(__dirname, '../../../../test/fixtures/catalogue', name), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(join(__dirname, '../../../../test/fixtures/catalogue', name), 'utf8');
 
 describe('apps games_config mapper', () => {
   it('maps the spec example: key → externalId, names, preview → icon URL, type, lines', () => {
@@ -44,22 +45,45 @@ describe('apps games_config mapper', () => {
     const { games, skipped } = mapAppsGamesConfig(feed, { storagePath: 'https://media.example.com' });
     expect(skipped).toEqual([]);
     const byId = Object.fromEntries(games.map((g) => [g.externalId, g]));
-    expect(Object.keys(byId)).toEqual(['a_op', 'a_ec', 'a_h', 'e_keno', 'e_roulette', 'b_football', 'x_wheel']);
-    expect(byId.a_ec).toMatchObject({ name: 'Egyptian Crown', lines: 20, meta: { names: { ru: 'Египетская корона', en: 'Egyptian Crown' } } });
+    expect(Object.keys(byId)).toEqual([
+      'a_op',
+      'a_ec',
+      'a_h',
+      'e_keno',
+      'e_roulette',
+      'b_football',
+      'x_wheel',
+    ]);
+    expect(byId.a_ec).toMatchObject({
+      name: 'Egyptian Crown',
+      lines: 20,
+      meta: { names: { ru: 'Египетская корона', en: 'Egyptian Crown' } },
+    });
     expect(byId.a_h).toMatchObject({ name: 'Горячие фрукты', lines: 5 });
     expect(byId.e_roulette.images).toEqual({ icon: 'https://cdn.status200.io/thumb/e_roulette.png' });
     expect(byId.b_football).toMatchObject({ type: 'betting', meta: { source: '1009' } });
-    expect(byId.x_wheel).toMatchObject({ name: 'Wheel of Luck', type: 'other', images: {}, meta: { type: 'lottery' } });
+    expect(byId.x_wheel).toMatchObject({
+      name: 'Wheel of Luck',
+      type: 'other',
+      images: {},
+      meta: { type: 'lottery' },
+    });
   });
 
   it('reads the list when it is published as a script', () => {
     const json = fixture('apps-games-config.spec-example.json');
     const feed = parseAppsGamesConfig(`var games_config = ${json};\n`);
-    expect(mapAppsGamesConfig(feed, { storagePath: '/media' }).games.map((g) => g.externalId)).toEqual(['a_op', 'e_keno']);
+    expect(mapAppsGamesConfig(feed, { storagePath: '/media' }).games.map((g) => g.externalId)).toEqual([
+      'a_op',
+      'e_keno',
+    ]);
   });
 
   it('skips entries that are not objects and rejects a file without applications', () => {
-    const { games, skipped } = mapAppsGamesConfig({ applications: { ok: { name: { en: 'Ok' } }, bad: 'x' } }, { storagePath: '/m' });
+    const { games, skipped } = mapAppsGamesConfig(
+      { applications: { ok: { name: { en: 'Ok' } }, bad: 'x' } },
+      { storagePath: '/m' },
+    );
     expect(games.map((g) => g.externalId)).toEqual(['ok']);
     expect(skipped).toEqual([{ entry: 'bad', reason: 'application is not an object' }]);
     expect(() => mapAppsGamesConfig({ apps: {} }, { storagePath: '/m' })).toThrow(FeedFormatError);

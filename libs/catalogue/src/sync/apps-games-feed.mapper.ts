@@ -22,7 +22,8 @@ export function parseAppsGamesConfig(body: string): unknown {
   } catch {
     const start = body.indexOf('{');
     const end = body.lastIndexOf('}');
-    if (start === -1 || end <= start) throw new FeedFormatError('games_config is neither JSON nor a script holding a JSON object');
+    if (start === -1 || end <= start)
+      throw new FeedFormatError('games_config is neither JSON nor a script holding a JSON object');
     try {
       return JSON.parse(body.slice(start, end + 1));
     } catch (e) {
@@ -31,7 +32,12 @@ export function parseAppsGamesConfig(body: string): unknown {
   }
 }
 
-const APPS_TYPES: Partial<Record<string, GameType>> = { slot: 'slot', egame: 'egame', betting: 'betting', bet: 'betting' };
+const APPS_TYPES: Partial<Record<string, GameType>> = {
+  slot: 'slot',
+  egame: 'egame',
+  betting: 'betting',
+  bet: 'betting',
+};
 
 /** `name` is a map of language → title (`{"en": "Ocean Pearl"}`), a list of such maps, or a plain string. */
 function namesOf(value: unknown): Record<string, string> {
@@ -62,7 +68,9 @@ export function mapAppsGamesConfig(feed: unknown, opts: { storagePath: string })
   }
   const container = text(feed.container);
   const imageBase =
-    /^https?:\/\//i.test(opts.storagePath) || !container || !/^https?:\/\//i.test(container) ? opts.storagePath : container;
+    /^https?:\/\//i.test(opts.storagePath) || !container || !/^https?:\/\//i.test(container)
+      ? opts.storagePath
+      : container;
 
   const games: GameInput[] = [];
   const skipped: MappedFeed['skipped'] = [];

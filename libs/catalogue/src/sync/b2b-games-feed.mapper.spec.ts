@@ -10,7 +10,10 @@ describe('b2b game list mapper', () => {
   it('builds the ls-games-by-operator-id-get request of spec §4.2', () => {
     const url = new URL(b2bGamesListRequestUrl('https://int.apiforb2b.com/frontendsrv/apihandler.api', 0));
     expect(url.origin + url.pathname).toBe('https://int.apiforb2b.com/frontendsrv/apihandler.api');
-    expect(JSON.parse(url.searchParams.get('cmd')!)).toEqual({ api: 'ls-games-by-operator-id-get', operator_id: '0' });
+    expect(JSON.parse(url.searchParams.get('cmd')!)).toEqual({
+      api: 'ls-games-by-operator-id-get',
+      operator_id: '0',
+    });
     expect(url.search).toContain('%22api%22');
   });
 
@@ -35,8 +38,16 @@ describe('b2b game list mapper', () => {
   });
 
   it('maps the live shape (success/locator, gm_url, gm_bk_id), keeps a game listed twice once, skips nameless ones', () => {
-    const { games, skipped } = mapB2bGamesList(fixture('b2b-games-list.multi.json'), { iconOrigin: 'http://127.0.0.1:9999' });
-    expect(games.map((g) => g.externalId)).toEqual(['BookOfRaClassic', 'SizzlingHot', 'LuckyLadysCharm', 'Resident', 'FruitCocktail']);
+    const { games, skipped } = mapB2bGamesList(fixture('b2b-games-list.multi.json'), {
+      iconOrigin: 'http://127.0.0.1:9999',
+    });
+    expect(games.map((g) => g.externalId)).toEqual([
+      'BookOfRaClassic',
+      'SizzlingHot',
+      'LuckyLadysCharm',
+      'Resident',
+      'FruitCocktail',
+    ]);
     expect(games[0]).toEqual({
       externalId: 'BookOfRaClassic',
       name: 'Book of Ra Classic',
@@ -50,12 +61,17 @@ describe('b2b game list mapper', () => {
       meta: { game_code: 702, groups: ['Novomatic Deluxe', 'New'] },
     });
     expect(games[2]).toMatchObject({ externalId: 'LuckyLadysCharm', images: {}, meta: { game_code: 704 } });
-    expect(games[3]).toMatchObject({ externalId: 'Resident', meta: { game_code: 810, groups: ['Igrosoft'] } });
+    expect(games[3]).toMatchObject({
+      externalId: 'Resident',
+      meta: { game_code: 810, groups: ['Igrosoft'] },
+    });
     expect(skipped).toEqual([{ entry: 'Broken entry without a game name', reason: 'no usable game_name' }]);
   });
 
   it('rejects a list that failed or has no groups', () => {
     expect(() => mapB2bGamesList({ success: false }, { iconOrigin: 'http://x' })).toThrow(FeedFormatError);
-    expect(() => mapB2bGamesList({ ico_baseurl: '/i/' }, { iconOrigin: 'http://x' })).toThrow(FeedFormatError);
+    expect(() => mapB2bGamesList({ ico_baseurl: '/i/' }, { iconOrigin: 'http://x' })).toThrow(
+      FeedFormatError,
+    );
   });
 });

@@ -16,7 +16,10 @@ import {
  */
 export function b2bGamesListRequestUrl(gamesListUrl: string, operatorId: string | number): string {
   const url = new URL(gamesListUrl);
-  url.searchParams.set('cmd', JSON.stringify({ api: 'ls-games-by-operator-id-get', operator_id: String(operatorId) }));
+  url.searchParams.set(
+    'cmd',
+    JSON.stringify({ api: 'ls-games-by-operator-id-get', operator_id: String(operatorId) }),
+  );
   return url.toString();
 }
 
@@ -36,9 +39,11 @@ function gameNameFromUrl(value: unknown): string | undefined {
  * A game listed in several groups is kept once, with every group in `meta.groups`.
  */
 export function mapB2bGamesList(feed: unknown, opts: { iconOrigin: string }): MappedFeed {
-  if (isRecord(feed) && feed.success === false) throw new FeedFormatError('the game list answered success: false');
+  if (isRecord(feed) && feed.success === false)
+    throw new FeedFormatError('the game list answered success: false');
   const root = isRecord(feed) && isRecord(feed.locator) ? feed.locator : feed;
-  if (!isRecord(root) || !Array.isArray(root.groups)) throw new FeedFormatError('the game list has no "groups" array');
+  if (!isRecord(root) || !Array.isArray(root.groups))
+    throw new FeedFormatError('the game list has no "groups" array');
   const icoBase = text(root.ico_baseurl) ?? '/';
 
   const byId = new Map<string, GameInput & { meta: Record<string, unknown> }>();

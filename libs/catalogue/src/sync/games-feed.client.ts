@@ -55,7 +55,8 @@ async function readLimited(res: Response, maxBytes: number, where: string): Prom
 }
 
 function describeFetchError(e: unknown): string {
-  if (e instanceof DOMException && e.name === 'TimeoutError') return `timed out after ${FEED_TIMEOUT_MS / 1000} s`;
+  if (e instanceof DOMException && e.name === 'TimeoutError')
+    return `timed out after ${FEED_TIMEOUT_MS / 1000} s`;
   const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
   if (typeof cause?.code === 'string') return cause.code;
   if (typeof cause?.message === 'string') return cause.message;

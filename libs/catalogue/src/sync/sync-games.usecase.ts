@@ -52,7 +52,10 @@ export class SyncGamesUseCase {
       feed = source.map(body);
     } catch (e) {
       if (e instanceof FeedFormatError || e instanceof SyntaxError) {
-        throw new CatalogueException(CatalogueErrorCode.UpstreamFailed, `The ${provider.protocol} games feed is unusable: ${e.message}`);
+        throw new CatalogueException(
+          CatalogueErrorCode.UpstreamFailed,
+          `The ${provider.protocol} games feed is unusable: ${e.message}`,
+        );
       }
       throw e;
     }

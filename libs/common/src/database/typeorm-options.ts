@@ -26,5 +26,8 @@ export function buildDataSourceOptions(input: DatabaseOptionsInput): PostgresCon
     applicationName: input.applicationName ?? 'aggregator',
     extra: { max: input.poolSize ?? 20 },
     logging: false,
+    // gen_random_uuid() is built into PostgreSQL ≥ 13: no extension to install (which would need a superuser).
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
   };
 }

@@ -59,7 +59,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainException) {
       return {
         statusCode: exception.httpStatus,
-        error: exception.code,
+        error: String(exception.code),
         message: exception.message,
         ...(exception.details ? { details: exception.details } : {}),
       };

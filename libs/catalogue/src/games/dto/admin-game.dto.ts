@@ -43,7 +43,11 @@ export class AdminGameDto {
   })
   delistedAt!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { game_code: 702, groups: ['Novomatic Deluxe'] } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { game_code: 702, groups: ['Novomatic Deluxe'] },
+  })
   meta!: Record<string, unknown>;
 
   @ApiProperty({ example: '2025-11-21T10:00:00.000Z' })

@@ -5,14 +5,20 @@ import { GAME_TYPES, type GameType } from '../game-type';
 
 export class ListGamesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Provider code (see GET /api/v1/providers)', example: 'pragmatic-b2b' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   provider?: string;
 
   @ApiPropertyOptional({ enum: GAME_TYPES, example: 'slot' })
-  @IsOptional() @IsIn(GAME_TYPES, { message: `type must be one of: ${GAME_TYPES.join(', ')}` })
+  @IsOptional()
+  @IsIn(GAME_TYPES, { message: `type must be one of: ${GAME_TYPES.join(', ')}` })
   type?: GameType;
 
   @ApiPropertyOptional({ description: 'Case-insensitive part of the game name', example: 'book of' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   search?: string;
 }

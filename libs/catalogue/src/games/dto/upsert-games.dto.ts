@@ -23,15 +23,20 @@ import { IsImageMap } from './is-image-map.validator';
 
 export class GameInputDto {
   @ApiProperty({
-    description: "The provider's game id (slotegrator game_id, b2b game_name, apps application key, wallet-v2 gameID)",
+    description:
+      "The provider's game id (slotegrator game_id, b2b game_name, apps application key, wallet-v2 gameID)",
     example: 'BookOfRaClassic',
     maxLength: 128,
   })
-  @IsString() @IsNotEmpty() @MaxLength(128)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
   externalId!: string;
 
   @ApiProperty({ example: 'Book of Ra Classic', maxLength: 255 })
-  @IsString() @IsNotEmpty() @MaxLength(255)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
   name!: string;
 
   @ApiProperty({ enum: GAME_TYPES, example: 'slot' })
@@ -44,23 +49,30 @@ export class GameInputDto {
     description: 'Image URLs by role; `icon` is the lobby tile',
     example: { icon: 'https://cdn.example.com/games/book-of-ra.png' },
   })
-  @IsOptional() @IsImageMap()
+  @IsOptional()
+  @IsImageMap()
   images?: GameImages;
 
   @ApiPropertyOptional({ example: 9, minimum: 1, maximum: 100000, nullable: true })
-  @IsOptional() @IsInt() @Min(1) @Max(100000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   lines?: number | null;
 
   @ApiPropertyOptional({ default: false, example: true })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   hasDemo?: boolean;
 
   @ApiPropertyOptional({ default: false, example: false })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   hasFreespins?: boolean;
 
   @ApiPropertyOptional({ default: true, example: true })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   enabled?: boolean;
 
   @ApiPropertyOptional({
@@ -69,7 +81,8 @@ export class GameInputDto {
     description: "Provider-specific data in the provider's own terms",
     example: { game_code: 702 },
   })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   meta?: Record<string, unknown>;
 }
 
@@ -100,7 +113,10 @@ export class UpsertGamesResultDto {
 }
 
 export class SyncGamesResultDto extends UpsertGamesResultDto {
-  @ApiProperty({ example: 1, description: 'Enabled games that vanished from the feed and were disabled (never deleted)' })
+  @ApiProperty({
+    example: 1,
+    description: 'Enabled games that vanished from the feed and were disabled (never deleted)',
+  })
   disabled!: number;
 
   @ApiProperty({ example: 3, description: 'Games the feed listed' })

@@ -7,13 +7,16 @@ import { IsHttpUrl, IsProviderIssuedId } from './config-validators';
  */
 export class B2bConfig {
   /** Our operator id at the integrator, int(11) in the spec. */
-  @IsDefined() @IsProviderIssuedId()
+  @IsDefined()
+  @IsProviderIssuedId()
   operatorId!: string | number;
 
-  @IsDefined() @IsHttpUrl()
+  @IsDefined()
+  @IsHttpUrl()
   launchBaseUrl!: string;
 
   /** E.g. `https://int.apiforb2b.com/frontendsrv/apihandler.api`. */
-  @IsOptional() @IsHttpUrl()
+  @IsOptional()
+  @IsHttpUrl()
   gamesListUrl?: string;
 }

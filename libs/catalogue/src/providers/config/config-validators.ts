@@ -3,7 +3,12 @@ import { IsUrl, ValidateBy, type ValidationOptions } from 'class-validator';
 /** An absolute http:// or https:// URL (hosts without a TLD, such as 127.0.0.1, are fine). */
 export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
   return IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, require_valid_protocol: true },
+    {
+      protocols: ['http', 'https'],
+      require_protocol: true,
+      require_tld: false,
+      require_valid_protocol: true,
+    },
     { message: '$property must be an absolute http(s) URL', ...options },
   );
 }

@@ -2,7 +2,12 @@ import { applyMergePatch } from './json-merge-patch';
 
 describe('applyMergePatch (RFC 7396)', () => {
   it('merges nested objects, removes keys patched with null, replaces arrays and scalars', () => {
-    const target = { clientId: 'c1', token: 't', endpoints: { gameUrl: 'http://a/g', jackpots: 'http://a/j' }, tags: [1, 2] };
+    const target = {
+      clientId: 'c1',
+      token: 't',
+      endpoints: { gameUrl: 'http://a/g', jackpots: 'http://a/j' },
+      tags: [1, 2],
+    };
     const patch = { endpoints: { jackpots: null, demoGameUrl: 'http://a/d' }, tags: [3], clientId: 'c2' };
     expect(applyMergePatch(target, patch)).toEqual({
       clientId: 'c2',

@@ -36,7 +36,10 @@ export function secretConfigKeys(protocol: ProviderProtocol): readonly string[] 
  * (`config.endpoints.gameUrl must be an absolute http(s) URL`); empty when valid. Values are never
  * echoed, so a mistyped secret does not end up in a response or a log.
  */
-export function validateProviderConfig(protocol: ProviderProtocol, config: Record<string, unknown>): string[] {
+export function validateProviderConfig(
+  protocol: ProviderProtocol,
+  config: Record<string, unknown>,
+): string[] {
   const instance = plainToInstance(SPECS[protocol].schema, config);
   const errors = validateSync(instance, { whitelist: false, forbidUnknownValues: false });
   return flatten(errors, 'config');
@@ -51,7 +54,9 @@ function flatten(errors: ValidationError[], parent: string): string[] {
       if (Object.keys(constraints).length > 0) out.push(`${path} is required`);
     } else {
       for (const message of Object.values(constraints)) {
-        out.push(message.startsWith(e.property) ? path + message.slice(e.property.length) : `${path}: ${message}`);
+        out.push(
+          message.startsWith(e.property) ? path + message.slice(e.property.length) : `${path}: ${message}`,
+        );
       }
     }
     out.push(...flatten(e.children ?? [], path));

@@ -4,30 +4,41 @@ import { IsHttpUrl, IsProviderIssuedId } from './config-validators';
 
 /** Endpoints the provider gives us (spec: "Integration data provided by Game Provider"). */
 export class SlotegratorEndpoints {
-  @IsDefined() @IsHttpUrl()
+  @IsDefined()
+  @IsHttpUrl()
   gameUrl!: string;
 
-  @IsDefined() @IsHttpUrl()
+  @IsDefined()
+  @IsHttpUrl()
   demoGameUrl!: string;
 
-  @IsOptional() @IsHttpUrl()
+  @IsOptional()
+  @IsHttpUrl()
   jackpots?: string;
 
-  @IsOptional() @IsHttpUrl()
+  @IsOptional()
+  @IsHttpUrl()
   createFreespins?: string;
 
-  @IsOptional() @IsHttpUrl()
+  @IsOptional()
+  @IsHttpUrl()
   cancelFreespins?: string;
 }
 
 /** slotegrator: `token` signs requests in both directions (X-Sign, HMAC-SHA256). Secret. */
 export class SlotegratorConfig {
-  @IsDefined() @IsProviderIssuedId()
+  @IsDefined()
+  @IsProviderIssuedId()
   clientId!: string | number;
 
-  @IsDefined() @IsString() @IsNotEmpty()
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
   token!: string;
 
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => SlotegratorEndpoints)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SlotegratorEndpoints)
   endpoints!: SlotegratorEndpoints;
 }

@@ -8,6 +8,7 @@ export class WalletV2Config {
   @Matches(/^[A-Za-z0-9_]{1,40}$/, { message: '$property must be 1-40 letters, digits or "_"' })
   walletToken!: string;
 
-  @IsDefined() @IsHttpUrl()
+  @IsDefined()
+  @IsHttpUrl()
   launchBaseUrl!: string;
 }

@@ -24,7 +24,10 @@ export class ProviderDto {
     example: {
       clientId: 'aggregator-42',
       token: '****oken',
-      endpoints: { gameUrl: 'https://api.slotegrator.example/games/url', demoGameUrl: 'https://api.slotegrator.example/games/demo-url' },
+      endpoints: {
+        gameUrl: 'https://api.slotegrator.example/games/url',
+        demoGameUrl: 'https://api.slotegrator.example/games/demo-url',
+      },
     },
   })
   config!: Record<string, unknown>;
