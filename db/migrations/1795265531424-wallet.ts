@@ -6,7 +6,7 @@ export class Wallet1795265531424 implements MigrationInterface {
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
             CREATE TABLE "accounts" (
-                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "kind" character varying(16) NOT NULL,
                 "owner_key" text NOT NULL,
                 "operator_id" uuid,
@@ -29,7 +29,7 @@ export class Wallet1795265531424 implements MigrationInterface {
         `);
         await queryRunner.query(`
             CREATE TABLE "wallet_transactions" (
-                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "idempotency_key" text NOT NULL,
                 "provider_id" uuid,
                 "operator_id" uuid NOT NULL,
@@ -77,7 +77,7 @@ export class Wallet1795265531424 implements MigrationInterface {
         `);
         await queryRunner.query(`
             CREATE TABLE "outbox" (
-                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "transaction_id" uuid NOT NULL,
                 "operator_id" uuid NOT NULL,
                 "payload" jsonb NOT NULL,
@@ -115,7 +115,7 @@ export class Wallet1795265531424 implements MigrationInterface {
         `);
         await queryRunner.query(`
             CREATE TABLE "rounds" (
-                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "provider_id" uuid NOT NULL,
                 "provider_round_id" text NOT NULL,
                 "operator_id" uuid NOT NULL,
