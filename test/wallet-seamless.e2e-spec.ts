@@ -29,7 +29,11 @@ const BREAKER_OPEN_MS = 500;
 const m = (s: string) => Money.parseDecimal(s, { maxDecimals: 8 });
 
 /** Polls until `check` returns a value that is not undefined, or fails after `timeoutMs`. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 8000): Promise<T> {
+async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 8000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -56,7 +60,12 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
   /** A casino player with this balance, and the aggregator party that plays for them. */
   const player = (startBalance = '100'): WalletParty => {
     const playerId = `sp-${randomUUID().slice(0, 8)}`;
-    casino.upsertPlayer({ userId: playerId, token: `tok-${playerId}`, currency: 'EUR', balance: startBalance });
+    casino.upsertPlayer({
+      userId: playerId,
+      token: `tok-${playerId}`,
+      currency: 'EUR',
+      balance: startBalance,
+    });
     return { operatorId: op.id, walletMode: 'seamless', playerId, currency: 'EUR' };
   };
   const bet = (party: WalletParty, amount: string, extra: Partial<DebitInput> = {}): DebitInput => ({
@@ -72,21 +81,32 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
   const casinoBalance = (party: WalletParty) => casino.player(party.playerId).balance;
   const moveFundsCalls = (party: WalletParty, type?: string): WalletCall[] =>
     casino.calls({ action: 'move-funds', userId: party.playerId, ...(type ? { moveType: type } : {}) });
-  const txRow = async (id: string) =>
-    (
+  const txRow = async (id: string) => {
+    const rows: {
+      status: string;
+      error_code: string | null;
+      balance_after: string | null;
+      refunded_at: Date | null;
+    }[] = await db.query(
+      `SELECT status, error_code, balance_after::text AS balance_after, refunded_at FROM wallet_transactions WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  };
+  const outboxRows = async (transactionId: string) => {
+    const rows: { id: string; status: string; payload: Record<string, unknown>; attempts: number }[] =
       await db.query(
-        `SELECT status, error_code, balance_after::text AS balance_after, refunded_at FROM wallet_transactions WHERE id = $1`,
-        [id],
-      )
-    )[0] as { status: string; error_code: string | null; balance_after: string | null; refunded_at: Date | null };
-  const outboxRows = (transactionId: string) =>
-    db.query(`SELECT id, status, payload, attempts FROM outbox WHERE transaction_id = $1 ORDER BY created_at`, [transactionId]) as Promise<
-      { id: string; status: string; payload: Record<string, unknown>; attempts: number }[]
-    >;
+        `SELECT id, status, payload, attempts FROM outbox WHERE transaction_id = $1 ORDER BY created_at`,
+        [transactionId],
+      );
+    return rows;
+  };
   const delivered = (outboxId: string) =>
     eventually(`outbox ${outboxId} delivered`, async () => {
-      const [row] = (await db.query(`SELECT status FROM outbox WHERE id = $1`, [outboxId])) as { status: string }[];
-      return row.status === 'delivered' ? row : undefined;
+      const rows: { status: string }[] = await db.query(`SELECT status FROM outbox WHERE id = $1`, [
+        outboxId,
+      ]);
+      return rows[0].status === 'delivered' ? rows[0] : undefined;
     });
 
   beforeAll(async () => {
@@ -137,7 +157,10 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
     expect(out).toMatchObject({ ok: true, repeated: false });
     expect(out.balance?.toString()).toBe('87.66');
     expect(casinoBalance(p)).toBe('87.66');
-    expect(await txRow(out.transactionId!)).toMatchObject({ status: 'committed', balance_after: '87.66000000' });
+    expect(await txRow(out.transactionId!)).toMatchObject({
+      status: 'committed',
+      balance_after: '87.66000000',
+    });
 
     const [call] = moveFundsCalls(p);
     expect(call.signature).toBe('valid');
@@ -165,18 +188,36 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
     const input = bet(p, '10');
     const out = await debit.execute(input);
 
-    expect(out).toMatchObject({ ok: false, refusal: WalletRefusal.InsufficientFunds, operatorCode: 'INSUFFICIENT_FUNDS', repeated: false });
-    expect(await txRow(out.transactionId!)).toMatchObject({ status: 'refused', error_code: 'INSUFFICIENT_FUNDS' });
+    expect(out).toMatchObject({
+      ok: false,
+      refusal: WalletRefusal.InsufficientFunds,
+      operatorCode: 'INSUFFICIENT_FUNDS',
+      repeated: false,
+    });
+    expect(await txRow(out.transactionId!)).toMatchObject({
+      status: 'refused',
+      error_code: 'INSUFFICIENT_FUNDS',
+    });
     expect(casinoBalance(p)).toBe('5');
 
     const again = await debit.execute(input);
-    expect(again).toMatchObject({ ok: false, refusal: WalletRefusal.InsufficientFunds, repeated: true, transactionId: out.transactionId });
+    expect(again).toMatchObject({
+      ok: false,
+      refusal: WalletRefusal.InsufficientFunds,
+      repeated: true,
+      transactionId: out.transactionId,
+    });
     expect(moveFundsCalls(p)).toHaveLength(1);
-    expect(await db.query(`SELECT count(*)::int AS n FROM outbox WHERE transaction_id = $1`, [out.transactionId])).toEqual([{ n: 0 }]);
+    expect(
+      await db.query(`SELECT count(*)::int AS n FROM outbox WHERE transaction_id = $1`, [out.transactionId]),
+    ).toEqual([{ n: 0 }]);
   });
 
   it.each([
-    ['slow (applied, answered after the timeout)', { mode: 'slow' as const, delayMs: CALL_TIMEOUT_MS * 4, applied: true }],
+    [
+      'slow (applied, answered after the timeout)',
+      { mode: 'slow' as const, delayMs: CALL_TIMEOUT_MS * 4, applied: true },
+    ],
     ['fail (applied, HTTP 500)', { mode: 'fail' as const, applied: true }],
     ['garbage (applied, HTML body)', { mode: 'garbage' as const, applied: true }],
   ])('bet with an unknown outcome — %s: failed, compensated by exactly one refund', async (_name, fault) => {
@@ -187,9 +228,17 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
     expect(Date.now() - started).toBeLessThan(CALL_TIMEOUT_MS * 3);
 
     expect(out).toMatchObject({ ok: false, refusal: WalletRefusal.UnknownOutcome, repeated: false });
-    expect(await txRow(out.transactionId!)).toMatchObject({ status: 'failed', error_code: WalletRefusal.UnknownOutcome });
+    expect(await txRow(out.transactionId!)).toMatchObject({
+      status: 'failed',
+      error_code: WalletRefusal.UnknownOutcome,
+    });
     const [row] = await outboxRows(out.transactionId!);
-    expect(row.payload).toMatchObject({ type: 'refund', refTransactionId: out.transactionId, amount: '30', userId: p.playerId });
+    expect(row.payload).toMatchObject({
+      type: 'refund',
+      refTransactionId: out.transactionId,
+      amount: '30',
+      userId: p.playerId,
+    });
     expect(row.payload.transactionId).not.toBe(out.transactionId);
 
     await delivered(row.id);
@@ -197,7 +246,7 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
     const refunds = casino.transactions(p.playerId).filter((tx) => tx.type === 'refund');
     expect(refunds).toHaveLength(1);
     expect(refunds[0]).toMatchObject({ refTransactionId: out.transactionId, status: 'applied', moved: '30' });
-    expect(moveFundsCalls(p, 'refund').filter((c) => c.processed && !c.repeat)).toHaveLength(1);
+    expect(moveFundsCalls(p, 'refund')).toHaveLength(1);
   });
 
   it('a win while the casino drops connections: answered ok, delivered later by the worker, applied exactly once', async () => {
@@ -261,18 +310,56 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
       gameId: input.gameId,
       providerRoundId: input.providerRoundId,
     };
-    const outs = [await rollback.execute(refund), ...(await Promise.all([rollback.execute(refund), rollback.execute(refund)]))];
+    const outs = [
+      await rollback.execute(refund),
+      ...(await Promise.all([rollback.execute(refund), rollback.execute(refund)])),
+    ];
     expect(outs[0]).toMatchObject({ ok: true, repeated: false });
     expect(outs[0].balance?.toString()).toBe('50');
-    expect(outs.slice(1).every((o) => o.ok && o.repeated && o.transactionId === outs[0].transactionId)).toBe(true);
+    expect(outs.slice(1).every((o) => o.ok && o.repeated && o.transactionId === outs[0].transactionId)).toBe(
+      true,
+    );
 
     const refundCalls = moveFundsCalls(p, 'refund');
     expect(refundCalls).toHaveLength(1);
-    expect(refundCalls[0].request).toMatchObject({ type: 'refund', refTransactionId: placed.transactionId, amount: '20' });
+    expect(refundCalls[0].request).toMatchObject({
+      type: 'refund',
+      refTransactionId: placed.transactionId,
+      amount: '20',
+    });
     expect(casinoBalance(p)).toBe('50');
     expect((await txRow(placed.transactionId!)).refunded_at).not.toBeNull();
     const [row] = await outboxRows(outs[0].transactionId!);
     expect(row.status).toBe('delivered');
+  });
+
+  it('a refund racing its in-flight bet waits for the bet: a bet the casino applied is refunded, nothing is lost', async () => {
+    const p = player('50');
+    const input = bet(p, '20');
+    // The casino answers the bet after 150 ms (inside the call timeout): the refund arrives meanwhile.
+    casino.setFault({ action: 'move-funds', moveType: 'bet', mode: 'slow', delayMs: 150, times: 1 });
+    const placing = debit.execute(input);
+    await casino.waitForCalls(
+      { action: 'move-funds', moveType: 'bet', userId: p.playerId },
+      { finished: false },
+    );
+    const refunded = await rollback.execute({
+      party: p,
+      providerId,
+      externalId: `rb-${randomUUID()}`,
+      betExternalId: input.externalId,
+    });
+    const placed = await placing;
+
+    expect(placed.ok).toBe(true);
+    expect(refunded).toMatchObject({ ok: true, repeated: false });
+    expect(refunded.noMovement).toBeFalsy();
+    const [row] = await outboxRows(refunded.transactionId!);
+    await delivered(row.id);
+    expect(casinoBalance(p)).toBe('50');
+    expect(casino.transactions(p.playerId).filter((tx) => tx.type === 'refund')).toMatchObject([
+      { refTransactionId: placed.transactionId, moved: '20' },
+    ]);
   });
 
   it('circuit breaker: opens after the threshold, fails fast without calling, lets a trial through after the open period', async () => {
@@ -282,14 +369,20 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
     try {
       casino.setFault({ action: 'move-funds', mode: 'fail' });
       for (let i = 0; i < BREAKER_THRESHOLD; i++) {
-        expect(await debit.execute(bet(p, '1'))).toMatchObject({ ok: false, refusal: WalletRefusal.UnknownOutcome });
+        expect(await debit.execute(bet(p, '1'))).toMatchObject({
+          ok: false,
+          refusal: WalletRefusal.UnknownOutcome,
+        });
       }
       expect(client.breakerState(op.id)).toBe('open');
       const callsBefore = casino.calls().length;
 
       const fast = await debit.execute(bet(p, '1'));
       expect(fast).toMatchObject({ ok: false, refusal: WalletRefusal.OperatorUnavailable });
-      expect(await txRow(fast.transactionId!)).toMatchObject({ status: 'refused', error_code: WalletRefusal.OperatorUnavailable });
+      expect(await txRow(fast.transactionId!)).toMatchObject({
+        status: 'refused',
+        error_code: WalletRefusal.OperatorUnavailable,
+      });
       expect(await outboxRows(fast.transactionId!)).toEqual([]);
       expect(casino.calls()).toHaveLength(callsBefore);
       expect(casinoBalance(p)).toBe('100');

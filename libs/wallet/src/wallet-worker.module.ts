@@ -6,6 +6,7 @@ import { WalletModule } from './wallet.module';
 
 /** The wallet's background work: outbox delivery and the sweeper. Imported by apps/worker. */
 @Module({
+  // The scheduler injects the queue itself: WalletModule's registration is not visible here.
   imports: [WalletModule, BullModule.registerQueue({ name: QueueName.WalletDelivery })],
   providers: [DeliveryProcessor, SweepScheduler],
 })

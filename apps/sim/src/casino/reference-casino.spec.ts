@@ -459,6 +459,22 @@ describe('ReferenceCasino', () => {
   });
 
   describe('outage', () => {
+    it('stop drops a call held by a slow fault at once, without applying it', async () => {
+      const other = new ReferenceCasino({ secret: SECRET });
+      other.upsertPlayer({ userId: 'p1', token: 't', currency: 'USD', balance: '5' });
+      await other.start();
+      other.setFault({ mode: 'slow', delayMs: 10_000 });
+      const bet = move('bet', '1');
+      const pending = postWallet(other.walletUrl, bet, { secret: SECRET, operatorId: 'any' });
+      await other.waitForCalls({ transactionId: bet.transactionId }, { finished: false });
+      const started = Date.now();
+      await other.stop();
+      expect(Date.now() - started).toBeLessThan(2000);
+      await expect(pending).rejects.toThrow();
+      expect(other.player('p1').balance).toBe('5');
+      expect(other.calls()).toMatchObject([{ fault: 'slow', httpStatus: null, processed: false }]);
+    });
+
     it('stop then start on the same port keeps the players and transactions', async () => {
       const other = new ReferenceCasino({ secret: SECRET });
       other.upsertPlayer({ userId: 'p1', token: 't', currency: 'USD', balance: '5' });

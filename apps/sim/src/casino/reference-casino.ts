@@ -316,7 +316,12 @@ export class ReferenceCasino implements CasinoControl {
         return this.send(reply, call, 200, this.process(request, call));
       case 'slow': {
         const early = fault.applied ? this.process(request, call) : undefined;
-        await sleep(fault.delayMs, undefined, { signal: this.stopping.signal });
+        try {
+          await sleep(fault.delayMs, undefined, { signal: this.stopping.signal });
+        } catch {
+          // Stopped while waiting: the answer is lost, like the connection.
+          return this.drop(request, reply, call);
+        }
         return this.send(reply, call, 200, early ?? this.process(request, call));
       }
       case 'fail':
@@ -341,10 +346,7 @@ export class ReferenceCasino implements CasinoControl {
       }
       case 'down':
         if (fault.applied) this.process(request, call);
-        reply.hijack();
-        request.raw.socket.destroy();
-        this.log.end(call, null, null);
-        return undefined;
+        return this.drop(request, reply, call);
     }
   }
 
@@ -367,6 +369,14 @@ export class ReferenceCasino implements CasinoControl {
         return outcome.answer;
       }
     }
+  }
+
+  /** Destroys the connection without an answer. */
+  private drop(request: FastifyRequest, reply: FastifyReply, call: WalletCall): undefined {
+    reply.hijack();
+    request.raw.socket.destroy();
+    this.log.end(call, null, null);
+    return undefined;
   }
 
   private send(reply: FastifyReply, call: WalletCall, status: number, answer: unknown): FastifyReply {

@@ -33,6 +33,11 @@ export class OperatorWalletClient {
     this.calls = metrics.counter('operator_wallet_calls_total', 'Calls to seamless operator wallets', ['action', 'outcome']);
   }
 
+  /** Upper bound of one call to an operator wallet, ms. */
+  get callTimeoutMs(): number {
+    return this.timeoutMs;
+  }
+
   breakerState(operatorId: string): 'closed' | 'open' | 'half-open' {
     return this.breaker.state(operatorId);
   }

@@ -8,6 +8,10 @@ import { SeamlessWallet } from '../seamless/seamless-wallet';
 import { type RollbackInput, WalletRefusal, type WalletOutcome } from '../wallet.types';
 
 class RollbackConflict extends Error {}
+/** The referenced seamless bet is still being decided by the operator. */
+class BetInFlight extends Error {}
+
+const MAX_IN_FLIGHT_ATTEMPTS = 3;
 
 /**
  * A refund of a referenced bet. Reverses a committed bet exactly once; a refund that arrives before its
@@ -31,19 +35,26 @@ export class RollbackCommand {
       this.accounts.player(party.operatorId, party.playerId, party.currency),
       this.accounts.house(input.providerId, party.currency),
     ]);
-    try {
-      const outcome = await this.ledger.dataSource.transaction('READ COMMITTED', (em) =>
-        this.inTransaction(em, input, { refundKey, betKey, fp, accountId, houseId }),
-      );
-      if (outcome && 'outboxId' in outcome && typeof outcome.outboxId === 'string') {
-        const { outboxId, refundAmount, ...rest } = outcome as WalletOutcome & { outboxId: string; refundAmount: Money };
-        const balance = await this.seamless.deliverAfterCommit(outboxId, accountId, rest.transactionId!, refundAmount);
-        return { ...rest, balance };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await this.ledger.dataSource.transaction('READ COMMITTED', (em) =>
+          this.inTransaction(em, input, { refundKey, betKey, fp, accountId, houseId }),
+        );
+        if (outcome && 'outboxId' in outcome && typeof outcome.outboxId === 'string') {
+          const { outboxId, refundAmount, ...rest } = outcome as WalletOutcome & { outboxId: string; refundAmount: Money };
+          const balance = await this.seamless.deliverAfterCommit(outboxId, accountId, rest.transactionId!, refundAmount);
+          return { ...rest, balance };
+        }
+        if (outcome) return outcome;
+        break;
+      } catch (e) {
+        if (e instanceof RollbackConflict) return conflict();
+        if (!(e instanceof BetInFlight)) throw e;
+        // Nothing was stored (the transaction rolled back): decide once the operator has answered the bet.
+        if (attempt >= MAX_IN_FLIGHT_ATTEMPTS || !(await this.seamless.waitUntilDecided(betKey))) {
+          return { ok: false, refusal: WalletRefusal.InProgress, transactionId: null, balance: null, repeated: false };
+        }
       }
-      if (outcome) return outcome;
-    } catch (e) {
-      if (e instanceof RollbackConflict) return conflict();
-      throw e;
     }
     const stored = await this.ledger.findByKey(refundKey);
     if (!stored) throw new Error(`Refund ${refundKey} vanished`);
@@ -90,6 +101,11 @@ export class RollbackCommand {
     }
     if (bet.kind !== 'bet' || bet.operatorId !== party.operatorId || bet.playerId !== party.playerId || bet.currency !== party.currency) {
       throw new RollbackConflict();
+    }
+    if (bet.status === 'pending') {
+      // A seamless bet whose move-funds is in flight: answering "no movement" now would lose the bet if the
+      // operator then applies it.
+      throw new BetInFlight();
     }
     if (input.amount && !input.amount.eq(bet.amount)) {
       return this.finish(em, refundId, k.accountId, { refusal: WalletRefusal.RefundAmountMismatch });

@@ -82,6 +82,21 @@ export class SeamlessWallet {
     }
   }
 
+  /**
+   * Waits until the bet stored under `key` leaves `pending` (its operator call is bounded by the call
+   * timeout). False when it still is pending: the process asking the operator may have died, and the
+   * sweeper will fail and compensate the bet.
+   */
+  async waitUntilDecided(key: string): Promise<boolean> {
+    const deadline = Date.now() + this.client.callTimeoutMs + IN_FLIGHT_WAIT_MS;
+    for (;;) {
+      const stored = await this.ledger.findByKey(key);
+      if (!stored || stored.status !== 'pending') return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, IN_FLIGHT_POLL_MS));
+    }
+  }
+
   /** Marks a bet failed and queues the refund that undoes it at the operator if it was applied there. */
   async failWithCompensation(betId: string, bet: MoveFundsRequest, reason: string): Promise<void> {
     const outboxId = randomUUID();
