@@ -6,7 +6,13 @@ import { MIGRATIONS } from './migrations';
 
 export function createDataSource(url: string, poolSize = 5): DataSource {
   return new DataSource(
-    buildDataSourceOptions({ url, entities: ENTITIES, migrations: MIGRATIONS, poolSize, applicationName: 'aggregator-cli' }),
+    buildDataSourceOptions({
+      url,
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      poolSize,
+      applicationName: 'aggregator-cli',
+    }),
   );
 }
 

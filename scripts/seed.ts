@@ -19,7 +19,11 @@ interface Created {
   walletMode: string;
 }
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${api}${path}`, {
     method,
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
@@ -29,19 +33,26 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-async function ensureOperator(known: Record<string, Created>, name: string, body: Record<string, unknown>): Promise<Created> {
+async function ensureOperator(
+  known: Record<string, Created>,
+  name: string,
+  body: Record<string, unknown>,
+): Promise<Created> {
   const existing = known[name];
   if (existing && (await call('GET', `/admin/operators/${existing.id}`)).status === 200) return existing;
   let res = await call('POST', '/admin/operators', { name, ...body });
   if (res.status === 409) {
     // Exists from an earlier run whose credentials were lost: look it up and issue a fresh secret.
-    const list = (await call('GET', '/admin/operators?limit=200')).body as { items: { id: string; name: string }[] };
+    const list = (await call('GET', '/admin/operators?limit=200')).body as {
+      items: { id: string; name: string }[];
+    };
     const found = list.items.find((o) => o.name === name);
     if (!found) throw new Error(`operator ${name} reported as existing but not found`);
     const rotated = await call('POST', `/admin/operators/${found.id}/secret/rotate`, {});
     res = { status: 201, body: { ...found, ...(rotated.body as object), walletMode: body.walletMode } };
   }
-  if (res.status !== 201) throw new Error(`creating operator ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`creating operator ${name}: ${res.status} ${JSON.stringify(res.body)}`);
   const created = res.body as Created;
   return { id: created.id, name, secret: created.secret, walletMode: String(body.walletMode) };
 }
@@ -54,7 +65,10 @@ const PROVIDERS = [
     config: {
       clientId: 'demo-client',
       token: 'demo-slotegrator-token',
-      endpoints: { gameUrl: `${simBase}/slotegrator/games/init`, demoGameUrl: `${simBase}/slotegrator/games/init-demo` },
+      endpoints: {
+        gameUrl: `${simBase}/slotegrator/games/init`,
+        demoGameUrl: `${simBase}/slotegrator/games/init-demo`,
+      },
     },
   },
   {
@@ -67,7 +81,12 @@ const PROVIDERS = [
     code: 'demo-apps',
     name: 'Demo Apps',
     protocol: 'apps',
-    config: { customerId: 'demo-customer', salt: 'demo-apps-salt', storagePath: `${simBase}/apps/storage`, amountUnit: 'kopecks' },
+    config: {
+      customerId: 'demo-customer',
+      salt: 'demo-apps-salt',
+      storagePath: `${simBase}/apps/storage`,
+      amountUnit: 'kopecks',
+    },
   },
   {
     code: 'demo-wallet-v2',
@@ -98,7 +117,9 @@ async function seedProvider(p: (typeof PROVIDERS)[number]): Promise<void> {
 async function main(): Promise<void> {
   if (!adminToken) throw new Error('ADMIN_TOKEN is not set');
   mkdirSync(join(process.cwd(), '.run'), { recursive: true });
-  const known = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, Created>) : {};
+  const known = existsSync(stateFile)
+    ? (JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, Created>)
+    : {};
   const seamless = await ensureOperator(known, 'Demo Casino (seamless)', {
     walletMode: 'seamless',
     walletUrl: casinoUrl,
@@ -112,11 +133,25 @@ async function main(): Promise<void> {
     body: JSON.stringify({ secret: seamless.secret, operatorId: seamless.id }),
   });
   if (told.status !== 204) throw new Error(`reference casino refused the operator secret: ${told.status}`);
-  const internal = await ensureOperator(known, 'Demo Casino (internal wallet)', { walletMode: 'internal', currencies: ['EUR', 'USD'] });
-  writeFileSync(stateFile, JSON.stringify({ [seamless.name]: seamless, [internal.name]: internal }, null, 2), { mode: 0o600 });
+  const internal = await ensureOperator(known, 'Demo Casino (internal wallet)', {
+    walletMode: 'internal',
+    currencies: ['EUR', 'USD'],
+  });
+  writeFileSync(
+    stateFile,
+    JSON.stringify({ [seamless.name]: seamless, [internal.name]: internal }, null, 2),
+    { mode: 0o600 },
+  );
   for (const p of PROVIDERS) await seedProvider(p);
   process.stdout.write(
-    JSON.stringify({ operators: [seamless, internal].map(({ id, name, walletMode, secret }) => ({ id, name, walletMode, secret })) }) + '\n',
+    JSON.stringify({
+      operators: [seamless, internal].map(({ id, name, walletMode, secret }) => ({
+        id,
+        name,
+        walletMode,
+        secret,
+      })),
+    }) + '\n',
   );
 }
 

@@ -5,7 +5,12 @@ import { DataSource } from 'typeorm';
 describe('schema', () => {
   it('migrations from an empty database match the entities: generating a migration yields nothing', async () => {
     const ds = new DataSource(
-      buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ENTITIES, migrations: MIGRATIONS, poolSize: 1 }),
+      buildDataSourceOptions({
+        url: process.env.DATABASE_URL!,
+        entities: ENTITIES,
+        migrations: MIGRATIONS,
+        poolSize: 1,
+      }),
     );
     await ds.initialize();
     try {

@@ -30,9 +30,24 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
   const opB = randomUUID();
   const p1 = randomUUID();
   const p2 = randomUUID();
-  const a1: WalletParty = { operatorId: opA, walletMode: 'internal', playerId: `a1-${randomUUID().slice(0, 8)}`, currency: 'EUR' };
-  const a2: WalletParty = { operatorId: opA, walletMode: 'internal', playerId: `a2-${randomUUID().slice(0, 8)}`, currency: 'EUR' };
-  const b1: WalletParty = { operatorId: opB, walletMode: 'internal', playerId: `b1-${randomUUID().slice(0, 8)}`, currency: 'USD' };
+  const a1: WalletParty = {
+    operatorId: opA,
+    walletMode: 'internal',
+    playerId: `a1-${randomUUID().slice(0, 8)}`,
+    currency: 'EUR',
+  };
+  const a2: WalletParty = {
+    operatorId: opA,
+    walletMode: 'internal',
+    playerId: `a2-${randomUUID().slice(0, 8)}`,
+    currency: 'EUR',
+  };
+  const b1: WalletParty = {
+    operatorId: opB,
+    walletMode: 'internal',
+    playerId: `b1-${randomUUID().slice(0, 8)}`,
+    currency: 'USD',
+  };
   const r1 = `r1-${randomUUID()}`;
   const r2 = `r2-${randomUUID()}`;
   const r3 = `r3-${randomUUID()}`;
@@ -40,7 +55,8 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
   let refusedBetId: string;
   let seededAfter: string;
 
-  const get = (path: string, query: Record<string, string | number> = {}) => t.http().get(path).query(query).set(t.adminAuth);
+  const get = (path: string, query: Record<string, string | number> = {}) =>
+    t.http().get(path).query(query).set(t.adminAuth);
   const txs = async (query: Record<string, string | number>) => {
     const res = await get('/admin/transactions', { limit: 200, ...query });
     expect(res.status).toBe(200);
@@ -56,23 +72,87 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
     const rollback = t.app.get(RollbackCommand);
     const ok = (o: { ok: boolean }) => expect(o.ok).toBe(true);
 
-    ok(await transfer.execute({ party: a1, direction: 'deposit', transactionId: randomUUID(), amount: m('100') }));
-    ok(await transfer.execute({ party: a2, direction: 'deposit', transactionId: randomUUID(), amount: m('20') }));
-    ok(await transfer.execute({ party: b1, direction: 'deposit', transactionId: randomUUID(), amount: m('50') }));
+    ok(
+      await transfer.execute({
+        party: a1,
+        direction: 'deposit',
+        transactionId: randomUUID(),
+        amount: m('100'),
+      }),
+    );
+    ok(
+      await transfer.execute({
+        party: a2,
+        direction: 'deposit',
+        transactionId: randomUUID(),
+        amount: m('20'),
+      }),
+    );
+    ok(
+      await transfer.execute({
+        party: b1,
+        direction: 'deposit',
+        transactionId: randomUUID(),
+        amount: m('50'),
+      }),
+    );
     // a1, round r1 at P1: bet 10, settling win 4 → closed.
-    const bet1 = await debit.execute({ party: a1, providerId: p1, externalId: `b-${r1}`, providerRoundId: r1, amount: m('10') });
+    const bet1 = await debit.execute({
+      party: a1,
+      providerId: p1,
+      externalId: `b-${r1}`,
+      providerRoundId: r1,
+      amount: m('10'),
+    });
     ok(bet1);
     round1Id = bet1.roundId!;
-    ok(await credit.execute({ party: a1, providerId: p1, externalId: `w-${r1}`, providerRoundId: r1, amount: m('4') }));
+    ok(
+      await credit.execute({
+        party: a1,
+        providerId: p1,
+        externalId: `w-${r1}`,
+        providerRoundId: r1,
+        amount: m('4'),
+      }),
+    );
     // a1, round r2 at P2: bet 5 then its refund → closed by the refund.
-    ok(await debit.execute({ party: a1, providerId: p2, externalId: `b-${r2}`, providerRoundId: r2, amount: m('5') }));
-    ok(await rollback.execute({ party: a1, providerId: p2, externalId: `rb-${r2}`, betExternalId: `b-${r2}`, providerRoundId: r2 }));
+    ok(
+      await debit.execute({
+        party: a1,
+        providerId: p2,
+        externalId: `b-${r2}`,
+        providerRoundId: r2,
+        amount: m('5'),
+      }),
+    );
+    ok(
+      await rollback.execute({
+        party: a1,
+        providerId: p2,
+        externalId: `rb-${r2}`,
+        betExternalId: `b-${r2}`,
+        providerRoundId: r2,
+      }),
+    );
     // a1 bets more than the balance: refused.
-    const refused = await debit.execute({ party: a1, providerId: p2, externalId: `big-${randomUUID()}`, amount: m('1000') });
+    const refused = await debit.execute({
+      party: a1,
+      providerId: p2,
+      externalId: `big-${randomUUID()}`,
+      amount: m('1000'),
+    });
     expect(refused.ok).toBe(false);
     refusedBetId = refused.transactionId!;
     // b1, round r3 at P1: bet 3, no win yet → open.
-    ok(await debit.execute({ party: b1, providerId: p1, externalId: `b-${r3}`, providerRoundId: r3, amount: m('3') }));
+    ok(
+      await debit.execute({
+        party: b1,
+        providerId: p1,
+        externalId: `b-${r3}`,
+        providerRoundId: r3,
+        amount: m('3'),
+      }),
+    );
     seededAfter = new Date(Date.now() + 1000).toISOString();
   });
 
@@ -81,16 +161,18 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
   });
 
   describe('admin token', () => {
-    it.each(['/admin/transactions', '/admin/rounds', '/admin/deliveries', '/admin/reports/ggr?from=2024-01-01&to=2024-01-02'])(
-      '%s answers 401 without the token and with a wrong one',
-      async (path) => {
-        const none = await t.http().get(path);
-        expect(none.status).toBe(401);
-        expect(none.body).toMatchObject({ statusCode: 401, error: 'UNAUTHORIZED' });
-        const wrong = await t.http().get(path).set('Authorization', 'Bearer not-the-admin-token-000');
-        expect(wrong.status).toBe(401);
-      },
-    );
+    it.each([
+      '/admin/transactions',
+      '/admin/rounds',
+      '/admin/deliveries',
+      '/admin/reports/ggr?from=2024-01-01&to=2024-01-02',
+    ])('%s answers 401 without the token and with a wrong one', async (path) => {
+      const none = await t.http().get(path);
+      expect(none.status).toBe(401);
+      expect(none.body).toMatchObject({ statusCode: 401, error: 'UNAUTHORIZED' });
+      const wrong = await t.http().get(path).set('Authorization', 'Bearer not-the-admin-token-000');
+      expect(wrong.status).toBe(401);
+    });
   });
 
   describe('GET /admin/transactions', () => {
@@ -102,9 +184,17 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
       const kinds = page.items.map((i) => i.kind).sort();
       expect(kinds).toEqual(['bet', 'bet', 'bet', 'deposit', 'deposit', 'refund', 'win']);
       const win = page.items.find((i) => i.kind === 'win')!;
-      expect(win).toMatchObject({ amount: '4', balanceAfter: '94', playerId: a1.playerId, providerId: p1, providerRoundId: r1 });
+      expect(win).toMatchObject({
+        amount: '4',
+        balanceAfter: '94',
+        playerId: a1.playerId,
+        providerId: p1,
+        providerRoundId: r1,
+      });
       const order = page.items.map((i) => [i.createdAt, i.id]);
-      const sorted = [...order].sort((x, y) => (x[0] === y[0] ? y[1].localeCompare(x[1]) : y[0].localeCompare(x[0])));
+      const sorted = [...order].sort((x, y) =>
+        x[0] === y[0] ? y[1].localeCompare(x[1]) : y[0].localeCompare(x[0]),
+      );
       expect(order).toEqual(sorted);
     });
 
@@ -191,14 +281,32 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
       expect(ofA.total).toBe(2);
       const byRound = Object.fromEntries(ofA.items.map((r) => [r.providerRoundId as string, r]));
       expect(byRound[r1]).toMatchObject({
-        id: round1Id, providerId: p1, playerId: a1.playerId, currency: 'EUR', status: 'closed',
-        betTotal: '10', winTotal: '4', refundTotal: '0', betCount: 1, refundedCount: 0,
+        id: round1Id,
+        providerId: p1,
+        playerId: a1.playerId,
+        currency: 'EUR',
+        status: 'closed',
+        betTotal: '10',
+        winTotal: '4',
+        refundTotal: '0',
+        betCount: 1,
+        refundedCount: 0,
       });
       expect(byRound[r1].closedAt).toEqual(expect.any(String));
-      expect(byRound[r2]).toMatchObject({ status: 'closed', betTotal: '5', refundTotal: '5', refundedCount: 1 });
+      expect(byRound[r2]).toMatchObject({
+        status: 'closed',
+        betTotal: '5',
+        refundTotal: '5',
+        refundedCount: 1,
+      });
       const open = await rounds({ operatorId: opB, status: 'open' });
       expect(open.items).toHaveLength(1);
-      expect(open.items[0]).toMatchObject({ providerRoundId: r3, status: 'open', betTotal: '3', closedAt: null });
+      expect(open.items[0]).toMatchObject({
+        providerRoundId: r3,
+        status: 'open',
+        betTotal: '3',
+        closedAt: null,
+      });
       expect((await rounds({ operatorId: opB, status: 'closed' })).total).toBe(0);
       expect((await rounds({ providerId: p2 })).items.map((r) => r.providerRoundId)).toEqual([r2]);
       expect((await rounds({ playerId: b1.playerId })).items.map((r) => r.providerRoundId)).toEqual([r3]);
@@ -211,29 +319,57 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
     it('400 for bad filters', async () => {
       expect((await get('/admin/rounds', { status: 'settled' })).status).toBe(400);
       expect((await get('/admin/rounds', { providerId: 'x' })).status).toBe(400);
-      expect((await get('/admin/rounds', { from: '2024-05-02', to: '2024-05-01' })).body.error).toBe('INVALID_PERIOD');
+      expect((await get('/admin/rounds', { from: '2024-05-02', to: '2024-05-01' })).body.error).toBe(
+        'INVALID_PERIOD',
+      );
     });
   });
 
   describe('GET /admin/deliveries', () => {
     const opS = randomUUID();
-    const insertOutbox = async (status: 'pending' | 'delivered', extra: { attempts: number; lastError: string | null; createdAt: string }) => {
+    const insertOutbox = async (
+      status: 'pending' | 'delivered',
+      extra: { attempts: number; lastError: string | null; createdAt: string },
+    ) => {
       const [{ id }] = await db.query(
         `INSERT INTO outbox (transaction_id, operator_id, payload, status, attempts, last_error, last_attempt_at, delivered_at, created_at)
          VALUES ($1, $2, $3::jsonb, $4, $5, $6, now(), $7, $8) RETURNING id`,
         [
-          randomUUID(), opS,
-          JSON.stringify({ action: 'move-funds', type: 'win', amount: '25.5', currency: 'EUR', userId: 'u1' }),
-          status, extra.attempts, extra.lastError, status === 'delivered' ? new Date() : null, extra.createdAt,
+          randomUUID(),
+          opS,
+          JSON.stringify({
+            action: 'move-funds',
+            type: 'win',
+            amount: '25.5',
+            currency: 'EUR',
+            userId: 'u1',
+          }),
+          status,
+          extra.attempts,
+          extra.lastError,
+          status === 'delivered' ? new Date() : null,
+          extra.createdAt,
         ],
       );
       return id as string;
     };
 
     it('lists outbox rows with attempts, errors and payload; filters by status and operator', async () => {
-      const failing = await insertOutbox('pending', { attempts: 7, lastError: 'operator answered HTTP 503', createdAt: '2024-05-01T10:00:00Z' });
-      const newer = await insertOutbox('pending', { attempts: 0, lastError: null, createdAt: '2024-05-01T11:00:00Z' });
-      const done = await insertOutbox('delivered', { attempts: 1, lastError: null, createdAt: '2024-05-01T09:00:00Z' });
+      const failing = await insertOutbox('pending', {
+        attempts: 7,
+        lastError: 'operator answered HTTP 503',
+        createdAt: '2024-05-01T10:00:00Z',
+      });
+      const newer = await insertOutbox('pending', {
+        attempts: 0,
+        lastError: null,
+        createdAt: '2024-05-01T11:00:00Z',
+      });
+      const done = await insertOutbox('delivered', {
+        attempts: 1,
+        lastError: null,
+        createdAt: '2024-05-01T09:00:00Z',
+      });
 
       const all = await get('/admin/deliveries', { operatorId: opS });
       expect(all.status).toBe(200);
@@ -242,8 +378,13 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
       const pending = await get('/admin/deliveries', { operatorId: opS, status: 'pending' });
       expect(pending.body.items.map((d: { id: string }) => d.id)).toEqual([newer, failing]);
       expect(pending.body.items[1]).toMatchObject({
-        operatorId: opS, status: 'pending', attempts: 7, lastError: 'operator answered HTTP 503', deliveredAt: null,
-        payload: { action: 'move-funds', type: 'win', amount: '25.5' }, createdAt: '2024-05-01T10:00:00.000Z',
+        operatorId: opS,
+        status: 'pending',
+        attempts: 7,
+        lastError: 'operator answered HTTP 503',
+        deliveredAt: null,
+        payload: { action: 'move-funds', type: 'win', amount: '25.5' },
+        createdAt: '2024-05-01T10:00:00.000Z',
       });
       expect(pending.body.items[1].lastAttemptAt).toEqual(expect.any(String));
       const delivered = await get('/admin/deliveries', { operatorId: opS, status: 'delivered' });
@@ -293,12 +434,25 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
           `INSERT INTO wallet_transactions (idempotency_key, provider_id, operator_id, player_id, account_id, external_id, kind,
              amount, currency, status, wallet_mode, game_id, created_at)
            VALUES ($1, $2, $3, 'g-player', $4, $5, $6, $7, $8, $9, 'internal', $10, $11)`,
-          [`test|${randomUUID()}`, providerId, opG, randomUUID(), randomUUID(), kind, amount, currency, status, gameId, createdAt],
+          [
+            `test|${randomUUID()}`,
+            providerId,
+            opG,
+            randomUUID(),
+            randomUUID(),
+            kind,
+            amount,
+            currency,
+            status,
+            gameId,
+            createdAt,
+          ],
         );
       }
     });
 
-    const ggr = (query: Record<string, string>) => get('/admin/reports/ggr', { operatorId: opG, from: '2024-03-01', to: '2024-03-03', ...query });
+    const ggr = (query: Record<string, string>) =>
+      get('/admin/reports/ggr', { operatorId: opG, from: '2024-03-01', to: '2024-03-03', ...query });
 
     it('sums committed bets, wins and refunds exactly per UTC day × provider × game × currency, with totals', async () => {
       const res = await ggr({});
@@ -307,16 +461,80 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
       expect(res.body.to).toBe('2024-03-03T00:00:00.000Z');
       const base = { operatorId: opG, providerId: provX, gameId: game1 as string | null };
       expect(res.body.rows).toEqual([
-        { day: '2024-03-01', ...base, currency: 'EUR', bets: '10.10000001', wins: '5.05', refunds: '1', ggr: '4.05000001', betCount: 2, winCount: 1, refundCount: 1 },
-        { day: '2024-03-01', ...base, currency: 'USD', bets: '3', wins: '4', refunds: '0', ggr: '-1', betCount: 1, winCount: 1, refundCount: 0 },
+        {
+          day: '2024-03-01',
+          ...base,
+          currency: 'EUR',
+          bets: '10.10000001',
+          wins: '5.05',
+          refunds: '1',
+          ggr: '4.05000001',
+          betCount: 2,
+          winCount: 1,
+          refundCount: 1,
+        },
+        {
+          day: '2024-03-01',
+          ...base,
+          currency: 'USD',
+          bets: '3',
+          wins: '4',
+          refunds: '0',
+          ggr: '-1',
+          betCount: 1,
+          winCount: 1,
+          refundCount: 0,
+        },
         ...[
-          { day: '2024-03-02', ...base, currency: 'EUR', bets: '3.5', wins: '0', refunds: '0', ggr: '3.5', betCount: 2, winCount: 1, refundCount: 0 },
-          { day: '2024-03-02', operatorId: opG, providerId: provY, gameId: null, currency: 'EUR', bets: '0.5', wins: '0', refunds: '0', ggr: '0.5', betCount: 1, winCount: 0, refundCount: 0 },
+          {
+            day: '2024-03-02',
+            ...base,
+            currency: 'EUR',
+            bets: '3.5',
+            wins: '0',
+            refunds: '0',
+            ggr: '3.5',
+            betCount: 2,
+            winCount: 1,
+            refundCount: 0,
+          },
+          {
+            day: '2024-03-02',
+            operatorId: opG,
+            providerId: provY,
+            gameId: null,
+            currency: 'EUR',
+            bets: '0.5',
+            wins: '0',
+            refunds: '0',
+            ggr: '0.5',
+            betCount: 1,
+            winCount: 0,
+            refundCount: 0,
+          },
         ].sort((x, y) => (x.providerId < y.providerId ? -1 : 1)),
       ]);
       expect(res.body.totals).toEqual([
-        { currency: 'EUR', bets: '14.10000001', wins: '5.05', refunds: '1', ggr: '8.05000001', betCount: 5, winCount: 2, refundCount: 1 },
-        { currency: 'USD', bets: '3', wins: '4', refunds: '0', ggr: '-1', betCount: 1, winCount: 1, refundCount: 0 },
+        {
+          currency: 'EUR',
+          bets: '14.10000001',
+          wins: '5.05',
+          refunds: '1',
+          ggr: '8.05000001',
+          betCount: 5,
+          winCount: 2,
+          refundCount: 1,
+        },
+        {
+          currency: 'USD',
+          bets: '3',
+          wins: '4',
+          refunds: '0',
+          ggr: '-1',
+          betCount: 1,
+          winCount: 1,
+          refundCount: 0,
+        },
       ]);
     });
 
@@ -326,7 +544,9 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
       expect(usd.body.totals).toEqual([expect.objectContaining({ currency: 'USD', ggr: '-1' })]);
       const atY = await ggr({ providerId: provY });
       expect(atY.body.rows).toHaveLength(1);
-      expect(atY.body.totals).toEqual([expect.objectContaining({ currency: 'EUR', bets: '0.5', ggr: '0.5' })]);
+      expect(atY.body.totals).toEqual([
+        expect.objectContaining({ currency: 'EUR', bets: '0.5', ggr: '0.5' }),
+      ]);
       const day2 = await ggr({ from: '2024-03-02T00:00:00Z', providerId: provX, currency: 'EUR' });
       expect(day2.body.totals).toEqual([expect.objectContaining({ bets: '3.5', betCount: 2 })]);
     });
@@ -351,12 +571,17 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
   });
 
   describe('queue dashboard /admin/queues', () => {
-    it.each(['/admin/queues', '/admin/queues/api/queues'])('%s answers 401 without or with a wrong token', async (path) => {
-      const none = await t.http().get(path);
-      expect(none.status).toBe(401);
-      expect(none.body).toMatchObject({ statusCode: 401, error: 'UNAUTHORIZED' });
-      expect((await t.http().get(path).set('Authorization', 'Bearer wrong-token-wrong-token')).status).toBe(401);
-    });
+    it.each(['/admin/queues', '/admin/queues/api/queues'])(
+      '%s answers 401 without or with a wrong token',
+      async (path) => {
+        const none = await t.http().get(path);
+        expect(none.status).toBe(401);
+        expect(none.body).toMatchObject({ statusCode: 401, error: 'UNAUTHORIZED' });
+        expect((await t.http().get(path).set('Authorization', 'Bearer wrong-token-wrong-token')).status).toBe(
+          401,
+        );
+      },
+    );
 
     it('serves the board and the delivery queue with the admin token', async () => {
       const page = await t.http().get('/admin/queues').set(t.adminAuth);
@@ -364,7 +589,9 @@ describe('wallet admin views (real PostgreSQL and Redis)', () => {
       expect(page.headers['content-type']).toMatch(/text\/html/);
       const api = await t.http().get('/admin/queues/api/queues').set(t.adminAuth);
       expect(api.status).toBe(200);
-      expect((api.body as { queues: { name: string }[] }).queues.map((q) => q.name)).toContain('wallet-delivery');
+      expect((api.body as { queues: { name: string }[] }).queues.map((q) => q.name)).toContain(
+        'wallet-delivery',
+      );
     });
   });
 });

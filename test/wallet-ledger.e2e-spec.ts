@@ -35,13 +35,21 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
     currency,
   });
   const fund = async (p: WalletParty, amount: string) => {
-    const out = await transfer.execute({ party: p, direction: 'deposit', transactionId: randomUUID(), amount: m(amount) });
+    const out = await transfer.execute({
+      party: p,
+      direction: 'deposit',
+      transactionId: randomUUID(),
+      amount: m(amount),
+    });
     expect(out.ok).toBe(true);
   };
   const bal = async (p: WalletParty) => (await balance.execute(p))!.toString();
   const rounds = (providerRoundId: string) =>
-    db.query(`SELECT status, bet_total::text, win_total::text, refund_total::text, bet_count, refunded_count FROM rounds
-              WHERE provider_id = $1 AND provider_round_id = $2`, [providerId, providerRoundId]);
+    db.query(
+      `SELECT status, bet_total::text, win_total::text, refund_total::text, bet_count, refunded_count FROM rounds
+              WHERE provider_id = $1 AND provider_round_id = $2`,
+      [providerId, providerRoundId],
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -86,7 +94,9 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
     const p = party();
     await fund(p, '100');
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, () => debit.execute({ party: p, providerId, externalId: `dup-${p.playerId}`, amount: m('7.5') })),
+      Array.from({ length: 20 }, () =>
+        debit.execute({ party: p, providerId, externalId: `dup-${p.playerId}`, amount: m('7.5') }),
+      ),
     );
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(new Set(outcomes.map((o) => o.transactionId)).size).toBe(1);
@@ -98,11 +108,26 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
   it('a repeat of a refused bet gets the same refusal, even after the balance would allow it', async () => {
     const p = party();
     await fund(p, '5');
-    const first = await debit.execute({ party: p, providerId, externalId: `ref-${p.playerId}`, amount: m('10') });
+    const first = await debit.execute({
+      party: p,
+      providerId,
+      externalId: `ref-${p.playerId}`,
+      amount: m('10'),
+    });
     expect(first).toMatchObject({ ok: false, refusal: WalletRefusal.InsufficientFunds, repeated: false });
     await fund(p, '20');
-    const again = await debit.execute({ party: p, providerId, externalId: `ref-${p.playerId}`, amount: m('10') });
-    expect(again).toMatchObject({ ok: false, refusal: WalletRefusal.InsufficientFunds, repeated: true, transactionId: first.transactionId });
+    const again = await debit.execute({
+      party: p,
+      providerId,
+      externalId: `ref-${p.playerId}`,
+      amount: m('10'),
+    });
+    expect(again).toMatchObject({
+      ok: false,
+      refusal: WalletRefusal.InsufficientFunds,
+      repeated: true,
+      transactionId: first.transactionId,
+    });
     expect(await bal(p)).toBe('25');
   });
 
@@ -120,7 +145,8 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
       debit.execute({ party: { ...p, currency: 'USD' }, providerId, externalId: id, amount: m('10') }),
       debit.execute({ party: p, providerId, externalId: id, amount: m('10'), subtype: 'tip' }),
     ]);
-    for (const c of conflicts) expect(c).toMatchObject({ ok: false, refusal: WalletRefusal.IdempotencyConflict, transactionId: null });
+    for (const c of conflicts)
+      expect(c).toMatchObject({ ok: false, refusal: WalletRefusal.IdempotencyConflict, transactionId: null });
     expect(await bal(p)).toBe('40');
     expect(await bal(other)).toBe('50');
   });
@@ -130,8 +156,20 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
     const usd = { ...eur, currency: 'USD' };
     await fund(eur, '10');
     await fund(usd, '10');
-    const a = await debit.execute({ party: eur, providerId, externalId: '18446744073709551615', idempotencyScope: 'EUR', amount: m('1') });
-    const b = await debit.execute({ party: usd, providerId, externalId: '18446744073709551615', idempotencyScope: 'USD', amount: m('2') });
+    const a = await debit.execute({
+      party: eur,
+      providerId,
+      externalId: '18446744073709551615',
+      idempotencyScope: 'EUR',
+      amount: m('1'),
+    });
+    const b = await debit.execute({
+      party: usd,
+      providerId,
+      externalId: '18446744073709551615',
+      idempotencyScope: 'USD',
+      amount: m('2'),
+    });
     expect([a.ok, b.ok, a.repeated, b.repeated]).toEqual([true, true, false, false]);
     expect([await bal(eur), await bal(usd)]).toEqual(['9', '8']);
   });
@@ -139,30 +177,64 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
   it('a rollback reverses a committed bet exactly once', async () => {
     const p = party();
     await fund(p, '30');
-    const bet = await debit.execute({ party: p, providerId, externalId: `rb-${p.playerId}`, amount: m('12.34'), providerRoundId: `r-${p.playerId}` });
+    const bet = await debit.execute({
+      party: p,
+      providerId,
+      externalId: `rb-${p.playerId}`,
+      amount: m('12.34'),
+      providerRoundId: `r-${p.playerId}`,
+    });
     expect(bet.ok).toBe(true);
     const refunds = await Promise.all(
       Array.from({ length: 5 }, () =>
-        rollback.execute({ party: p, providerId, externalId: `rb-${p.playerId}`, betExternalId: `rb-${p.playerId}` }),
+        rollback.execute({
+          party: p,
+          providerId,
+          externalId: `rb-${p.playerId}`,
+          betExternalId: `rb-${p.playerId}`,
+        }),
       ),
     );
     expect(refunds.every((r) => r.ok)).toBe(true);
     expect(refunds.filter((r) => !r.repeated)).toHaveLength(1);
     // Another refund id for the same bet: accepted, nothing moves.
-    const second = await rollback.execute({ party: p, providerId, externalId: `rb2-${p.playerId}`, betExternalId: `rb-${p.playerId}` });
+    const second = await rollback.execute({
+      party: p,
+      providerId,
+      externalId: `rb2-${p.playerId}`,
+      betExternalId: `rb-${p.playerId}`,
+    });
     expect(second).toMatchObject({ ok: true, noMovement: true });
     expect(await bal(p)).toBe('30');
     expect(await rounds(`r-${p.playerId}`)).toEqual([
-      { status: 'closed', bet_total: '12.34000000', win_total: '0.00000000', refund_total: '12.34000000', bet_count: 1, refunded_count: 1 },
+      {
+        status: 'closed',
+        bet_total: '12.34000000',
+        win_total: '0.00000000',
+        refund_total: '12.34000000',
+        bet_count: 1,
+        refunded_count: 1,
+      },
     ]);
   });
 
   it('a rollback before its bet is remembered and the late bet is refused', async () => {
     const p = party();
     await fund(p, '10');
-    const early = await rollback.execute({ party: p, providerId, externalId: `early-r-${p.playerId}`, betExternalId: `early-${p.playerId}`, amount: m('4') });
+    const early = await rollback.execute({
+      party: p,
+      providerId,
+      externalId: `early-r-${p.playerId}`,
+      betExternalId: `early-${p.playerId}`,
+      amount: m('4'),
+    });
     expect(early).toMatchObject({ ok: true, noMovement: true });
-    const late = await debit.execute({ party: p, providerId, externalId: `early-${p.playerId}`, amount: m('4') });
+    const late = await debit.execute({
+      party: p,
+      providerId,
+      externalId: `early-${p.playerId}`,
+      amount: m('4'),
+    });
     expect(late).toMatchObject({ ok: false, refusal: WalletRefusal.BetAlreadyRefunded });
     expect(await bal(p)).toBe('10');
   });
@@ -173,7 +245,12 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
       await fund(p, '10');
       const [b, r] = await Promise.all([
         debit.execute({ party: p, providerId, externalId: `race-${p.playerId}`, amount: m('3') }),
-        rollback.execute({ party: p, providerId, externalId: `race-r-${p.playerId}`, betExternalId: `race-${p.playerId}` }),
+        rollback.execute({
+          party: p,
+          providerId,
+          externalId: `race-r-${p.playerId}`,
+          betExternalId: `race-${p.playerId}`,
+        }),
       ]);
       expect(r.ok).toBe(true);
       expect(b.ok || b.refusal === WalletRefusal.BetAlreadyRefunded).toBe(true);
@@ -185,10 +262,21 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
     const p = party();
     await fund(p, '1');
     await debit.execute({ party: p, providerId, externalId: `nf-${p.playerId}`, amount: m('5') });
-    const r = await rollback.execute({ party: p, providerId, externalId: `nf-r-${p.playerId}`, betExternalId: `nf-${p.playerId}` });
+    const r = await rollback.execute({
+      party: p,
+      providerId,
+      externalId: `nf-r-${p.playerId}`,
+      betExternalId: `nf-${p.playerId}`,
+    });
     expect(r).toMatchObject({ ok: true, noMovement: true });
     await debit.execute({ party: p, providerId, externalId: `mm-${p.playerId}`, amount: m('1') });
-    const mm = await rollback.execute({ party: p, providerId, externalId: `mm-r-${p.playerId}`, betExternalId: `mm-${p.playerId}`, amount: m('0.5') });
+    const mm = await rollback.execute({
+      party: p,
+      providerId,
+      externalId: `mm-r-${p.playerId}`,
+      betExternalId: `mm-${p.playerId}`,
+      amount: m('0.5'),
+    });
     expect(mm).toMatchObject({ ok: false, refusal: WalletRefusal.RefundAmountMismatch });
     expect(await bal(p)).toBe('0');
   });
@@ -197,10 +285,28 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
     const p = party();
     await fund(p, '10');
     const round = `round-${p.playerId}`;
-    await debit.execute({ party: p, providerId, externalId: `${round}-b1`, amount: m('1'), providerRoundId: round });
-    await debit.execute({ party: p, providerId, externalId: `${round}-b2`, amount: m('2'), providerRoundId: round });
+    await debit.execute({
+      party: p,
+      providerId,
+      externalId: `${round}-b1`,
+      amount: m('1'),
+      providerRoundId: round,
+    });
+    await debit.execute({
+      party: p,
+      providerId,
+      externalId: `${round}-b2`,
+      amount: m('2'),
+      providerRoundId: round,
+    });
     expect((await rounds(round))[0]).toMatchObject({ status: 'open', bet_total: '3.00000000', bet_count: 2 });
-    const win = await credit.execute({ party: p, providerId, externalId: `${round}-w`, amount: m('0'), providerRoundId: round });
+    const win = await credit.execute({
+      party: p,
+      providerId,
+      externalId: `${round}-w`,
+      amount: m('0'),
+      providerRoundId: round,
+    });
     expect(win).toMatchObject({ ok: true });
     expect(win.balance!.toString()).toBe('7');
     expect((await rounds(round))[0]).toMatchObject({ status: 'closed', win_total: '0.00000000' });
@@ -211,7 +317,12 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
       | { op: 'bet' | 'win'; player: number; id: number; cents: number }
       | { op: 'refund'; player: number; id: number; bet: number };
     const opArb: fc.Arbitrary<Op> = fc.oneof(
-      fc.record({ op: fc.constantFrom<'bet' | 'win'>('bet', 'win'), player: fc.nat(2), id: fc.nat(30), cents: fc.integer({ min: 0, max: 5000 }) }),
+      fc.record({
+        op: fc.constantFrom<'bet' | 'win'>('bet', 'win'),
+        player: fc.nat(2),
+        id: fc.nat(30),
+        cents: fc.integer({ min: 0, max: 5000 }),
+      }),
       fc.record({ op: fc.constant<'refund'>('refund'), player: fc.nat(2), id: fc.nat(30), bet: fc.nat(30) }),
     );
     await fc.assert(
@@ -221,12 +332,20 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
         const model = parties.map(() => 2000n * 100n); // cents
         for (const p of parties) await fund(p, '2000');
         // The model: what each provider id means once first seen.
-        const seen = new Map<string, { kind: string; player: number; cents: number; applied: boolean; refunded: boolean }>();
+        const seen = new Map<
+          string,
+          { kind: string; player: number; cents: number; applied: boolean; refunded: boolean }
+        >();
         const refunds = new Set<string>();
         for (const o of ops) {
           const p = parties[o.player];
           if (o.op === 'refund') {
-            const res = await rollback.execute({ party: p, providerId, externalId: `${run}-rf-${o.id}`, betExternalId: `${run}-tx-${o.bet}` });
+            const res = await rollback.execute({
+              party: p,
+              providerId,
+              externalId: `${run}-rf-${o.id}`,
+              betExternalId: `${run}-tx-${o.bet}`,
+            });
             const betKey = `${run}-tx-${o.bet}`;
             const refundKey = `${run}-rf-${o.id}`;
             const bet = seen.get(betKey);
@@ -234,7 +353,13 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
             if (!bet) {
               if (res.ok) {
                 refunds.add(refundKey);
-                seen.set(betKey, { kind: 'voided', player: o.player, cents: 0, applied: false, refunded: true });
+                seen.set(betKey, {
+                  kind: 'voided',
+                  player: o.player,
+                  cents: 0,
+                  applied: false,
+                  refunded: true,
+                });
               }
               continue;
             }
@@ -266,7 +391,13 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
             const enough = model[o.player] >= BigInt(o.cents);
             expect(res.ok).toBe(enough);
             if (enough) model[o.player] -= BigInt(o.cents);
-            seen.set(key, { kind: 'bet', player: o.player, cents: o.cents, applied: enough, refunded: false });
+            seen.set(key, {
+              kind: 'bet',
+              player: o.player,
+              cents: o.cents,
+              applied: enough,
+              refunded: false,
+            });
           }
         }
         for (let i = 0; i < parties.length; i++) {
@@ -279,4 +410,3 @@ describe('wallet ledger (internal mode, real PostgreSQL)', () => {
     );
   });
 });
-

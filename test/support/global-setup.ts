@@ -22,7 +22,9 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  const ds = new DataSource(buildDataSourceOptions({ url: dbUrl(tpl), entities: ENTITIES, migrations: MIGRATIONS, poolSize: 1 }));
+  const ds = new DataSource(
+    buildDataSourceOptions({ url: dbUrl(tpl), entities: ENTITIES, migrations: MIGRATIONS, poolSize: 1 }),
+  );
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });

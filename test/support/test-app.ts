@@ -20,7 +20,9 @@ export const BODY_LIMIT = 1024 * 1024;
  * Boots the real API module (real PostgreSQL and Redis of this test file) with the same HTTP stack as
  * main.ts; `workers` adds the queue processors of apps/worker; `env` overrides settings (first call only).
  */
-export async function createTestApp(opts: { listen?: boolean; workers?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { listen?: boolean; workers?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   // The environment is validated when the app module is first loaded: overrides go in before that.
   Object.assign(process.env, opts.env ?? {});
   const { AppModule } = await import('../../apps/api/src/app.module');

@@ -2,7 +2,15 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfigModule, AppLoggerModule, buildDataSourceOptions, type Env, MetricsModule, RedisModule, bullRootOptions } from '@app/common';
+import {
+  AppConfigModule,
+  AppLoggerModule,
+  buildDataSourceOptions,
+  type Env,
+  MetricsModule,
+  RedisModule,
+  bullRootOptions,
+} from '@app/common';
 import { WalletAdminModule, WalletModule } from '@app/wallet';
 import { ENTITIES } from '@app/db';
 import { CatalogueModule } from '@app/catalogue';

@@ -2,7 +2,15 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfigModule, AppLoggerModule, buildDataSourceOptions, bullRootOptions, type Env, MetricsModule, RedisModule } from '@app/common';
+import {
+  AppConfigModule,
+  AppLoggerModule,
+  buildDataSourceOptions,
+  bullRootOptions,
+  type Env,
+  MetricsModule,
+  RedisModule,
+} from '@app/common';
 import { ENTITIES } from '@app/db';
 import { WalletWorkerModule } from '@app/wallet';
 

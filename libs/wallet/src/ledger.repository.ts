@@ -78,14 +78,33 @@ function toStored(r: StoredRow): StoredTransaction {
 export type IdempotencyScope = 'tx' | 'refund' | 'op';
 
 /** `<source>|<scope>[|<protocol scope>]|<external id>` — the one key a provider transaction is stored under. */
-export function idempotencyKey(source: string, scope: IdempotencyScope, externalId: string, extra?: string): string {
+export function idempotencyKey(
+  source: string,
+  scope: IdempotencyScope,
+  externalId: string,
+  extra?: string,
+): string {
   return extra ? `${source}|${scope}|${extra}|${externalId}` : `${source}|${scope}|${externalId}`;
 }
 
 /** What makes a request the same request: a repeat with another fingerprint is a conflict. */
-export function fingerprint(kind: TransactionKind, party: WalletParty, amount: Money | null, subtype?: string | null): string {
+export function fingerprint(
+  kind: TransactionKind,
+  party: WalletParty,
+  amount: Money | null,
+  subtype?: string | null,
+): string {
   return createHash('sha256')
-    .update([kind, party.operatorId, party.playerId, party.currency, amount ? amount.toDb() : '', subtype ?? ''].join('|'))
+    .update(
+      [
+        kind,
+        party.operatorId,
+        party.playerId,
+        party.currency,
+        amount ? amount.toDb() : '',
+        subtype ?? '',
+      ].join('|'),
+    )
     .digest('hex');
 }
 
@@ -120,7 +139,10 @@ const UNIQUE_VIOLATION = '23505';
 
 /** TypeORM answers an UPDATE/DELETE … RETURNING with `[rows, count]`, other statements with `rows`. */
 export function returnedRows<T>(result: unknown): T[] {
-  return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
+  return Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
     ? (result[0] as T[])
     : (result as T[]);
 }
@@ -183,7 +205,11 @@ export class LedgerRepository {
     return this.db;
   }
 
-  async findByKey(key: string, em: EntityManager = this.db.manager, lock = false): Promise<StoredTransaction | null> {
+  async findByKey(
+    key: string,
+    em: EntityManager = this.db.manager,
+    lock = false,
+  ): Promise<StoredTransaction | null> {
     const rows: StoredRow[] = await em.query(
       `SELECT ${STORED_COLUMNS} FROM wallet_transactions WHERE idempotency_key = $1${lock ? ' FOR UPDATE' : ''}`,
       [key],
@@ -192,7 +218,9 @@ export class LedgerRepository {
   }
 
   async accountBalance(accountId: string, em: EntityManager = this.db.manager): Promise<Money> {
-    const rows: { balance: string }[] = await em.query(`SELECT balance FROM accounts WHERE id = $1`, [accountId]);
+    const rows: { balance: string }[] = await em.query(`SELECT balance FROM accounts WHERE id = $1`, [
+      accountId,
+    ]);
     return rows.length > 0 ? Money.fromDb(rows[0].balance) : Money.zero();
   }
 
@@ -231,7 +259,10 @@ export class LedgerRepository {
   }
 
   /** A claimed seamless bet the operator applied: book it (shadow postings, round) and keep its balance. */
-  async commitPendingBet(m: MovementRow & { id: string }, operatorBalance: Money | null): Promise<string | null> {
+  async commitPendingBet(
+    m: MovementRow & { id: string },
+    operatorBalance: Money | null,
+  ): Promise<string | null> {
     return this.db.transaction(async (em) => {
       const sql = `
         WITH a AS (
@@ -294,18 +325,24 @@ export class LedgerRepository {
   }
 
   async setOperatorBalance(accountId: string, balance: Money): Promise<void> {
-    await this.db.query(`UPDATE accounts SET operator_balance = $2::numeric, operator_balance_at = now() WHERE id = $1`, [
-      accountId,
-      balance.toDb(),
-    ]);
+    await this.db.query(
+      `UPDATE accounts SET operator_balance = $2::numeric, operator_balance_at = now() WHERE id = $1`,
+      [accountId, balance.toDb()],
+    );
   }
 
-  async insertPostings(em: EntityManager, transactionId: string, currency: string, legs: [string, Money][]): Promise<void> {
+  async insertPostings(
+    em: EntityManager,
+    transactionId: string,
+    currency: string,
+    legs: [string, Money][],
+  ): Promise<void> {
     const values = legs.map((_, i) => `($1, $${i * 2 + 3}::uuid, $${i * 2 + 4}::numeric, $2)`).join(', ');
-    await em.query(
-      `INSERT INTO postings (transaction_id, account_id, amount, currency) VALUES ${values}`,
-      [transactionId, currency, ...legs.flatMap(([account, amount]) => [account, amount.toDb()])],
-    );
+    await em.query(`INSERT INTO postings (transaction_id, account_id, amount, currency) VALUES ${values}`, [
+      transactionId,
+      currency,
+      ...legs.flatMap(([account, amount]) => [account, amount.toDb()]),
+    ]);
   }
 
   /**
@@ -368,10 +405,8 @@ export class LedgerRepository {
       m.ctx.meta ? JSON.stringify(m.ctx.meta) : null, // 19
     ];
     try {
-      const rows: { status: TransactionStatus; balance_after: string | null; round_id: string | null }[] = await em.query(
-        sql,
-        params,
-      );
+      const rows: { status: TransactionStatus; balance_after: string | null; round_id: string | null }[] =
+        await em.query(sql, params);
       const row = rows[0];
       return {
         inserted: true,

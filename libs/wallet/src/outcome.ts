@@ -8,14 +8,25 @@ export const OPERATOR_REFUSED_PREFIX = 'OPERATOR:';
 
 function refusalOf(errorCode: string | null): { refusal: WalletRefusal; operatorCode?: string } {
   if (errorCode?.startsWith(OPERATOR_REFUSED_PREFIX)) {
-    return { refusal: WalletRefusal.OperatorRefused, operatorCode: errorCode.slice(OPERATOR_REFUSED_PREFIX.length) };
+    return {
+      refusal: WalletRefusal.OperatorRefused,
+      operatorCode: errorCode.slice(OPERATOR_REFUSED_PREFIX.length),
+    };
   }
   const known = Object.values(WalletRefusal) as string[];
-  return { refusal: known.includes(errorCode ?? '') ? (errorCode as WalletRefusal) : WalletRefusal.UnknownOutcome };
+  return {
+    refusal: known.includes(errorCode ?? '') ? (errorCode as WalletRefusal) : WalletRefusal.UnknownOutcome,
+  };
 }
 
 export function conflict(): WalletOutcome {
-  return { ok: false, refusal: WalletRefusal.IdempotencyConflict, transactionId: null, balance: null, repeated: true };
+  return {
+    ok: false,
+    refusal: WalletRefusal.IdempotencyConflict,
+    transactionId: null,
+    balance: null,
+    repeated: true,
+  };
 }
 
 /**
@@ -31,11 +42,22 @@ export function outcomeOfRepeat(
   if (stored.status === 'voided') {
     // A bet id a refund claimed first: the late bet is refused.
     return kind === 'bet'
-      ? { ok: false, refusal: WalletRefusal.BetAlreadyRefunded, transactionId: stored.id, balance: currentBalance, repeated: false }
+      ? {
+          ok: false,
+          refusal: WalletRefusal.BetAlreadyRefunded,
+          transactionId: stored.id,
+          balance: currentBalance,
+          repeated: false,
+        }
       : conflict();
   }
   if (stored.kind !== kind || stored.fingerprint !== fingerprint) return conflict();
-  const base = { transactionId: stored.id, balance: stored.balanceAfter ?? currentBalance, repeated: true, roundId: stored.roundId };
+  const base = {
+    transactionId: stored.id,
+    balance: stored.balanceAfter ?? currentBalance,
+    repeated: true,
+    roundId: stored.roundId,
+  };
   switch (stored.status) {
     case 'committed':
       return { ok: true, ...base };

@@ -38,6 +38,14 @@ import { SeamlessWallet } from './seamless/seamless-wallet';
     BalanceQuery,
     TransferCommand,
   ],
-  exports: [DebitCommand, CreditCommand, RollbackCommand, BalanceQuery, OutboxService, SeamlessWallet, OperatorWalletClient],
+  exports: [
+    DebitCommand,
+    CreditCommand,
+    RollbackCommand,
+    BalanceQuery,
+    OutboxService,
+    SeamlessWallet,
+    OperatorWalletClient,
+  ],
 })
 export class WalletModule {}

@@ -16,6 +16,9 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL and Redis' })
   check() {
-    return this.health.check([() => this.db.pingCheck('postgres', { timeout: 1000 }), () => this.redis.isHealthy('redis')]);
+    return this.health.check([
+      () => this.db.pingCheck('postgres', { timeout: 1000 }),
+      () => this.redis.isHealthy('redis'),
+    ]);
   }
 }

@@ -1,4 +1,11 @@
-import { applyDecorators, CanActivate, ExecutionContext, Injectable, UnauthorizedException, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -19,7 +26,8 @@ export class AdminAuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<FastifyRequest>();
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer (.+)$/.exec(header) : null;
-    if (!match) throw new UnauthorizedException('Missing admin bearer token (Authorization: Bearer <ADMIN_TOKEN>)');
+    if (!match)
+      throw new UnauthorizedException('Missing admin bearer token (Authorization: Bearer <ADMIN_TOKEN>)');
     if (!safeEquals(match[1], this.token)) throw new UnauthorizedException('Invalid admin token');
     return true;
   }

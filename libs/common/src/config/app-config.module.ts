@@ -9,7 +9,9 @@ export class AppConfigModule {
     return {
       module: AppConfigModule,
       global: true,
-      imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, ignoreEnvFile: true, validate: validateEnv })],
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, cache: true, ignoreEnvFile: true, validate: validateEnv }),
+      ],
       exports: [ConfigModule],
     };
   }

@@ -9,7 +9,10 @@ export function hexEquals(expected: string, actual: string | undefined | null): 
   if (typeof actual !== 'string' || actual.length !== expected.length || !/^[0-9a-fA-F]*$/.test(actual)) {
     return false;
   }
-  return timingSafeEqual(Buffer.from(expected.toLowerCase(), 'hex'), Buffer.from(actual.toLowerCase(), 'hex'));
+  return timingSafeEqual(
+    Buffer.from(expected.toLowerCase(), 'hex'),
+    Buffer.from(actual.toLowerCase(), 'hex'),
+  );
 }
 
 /** Constant-time comparison of two strings of any content. */

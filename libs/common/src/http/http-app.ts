@@ -53,11 +53,16 @@ function parseJsonBody(
  * Everything an HTTP app needs besides its modules: raw-body JSON parsing, validation, one error shape,
  * latency metrics and Swagger. Used by `main.ts` and by the tests, so both run the same stack.
  */
-export function configureHttpApp(app: NestFastifyApplication, opts: { bodyLimit: number; swagger?: boolean }): void {
+export function configureHttpApp(
+  app: NestFastifyApplication,
+  opts: { bodyLimit: number; swagger?: boolean },
+): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['application/json']);
-  fastify.addContentTypeParser(['application/json'], { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, (req, body, done) =>
-    parseJsonBody(req, body as Buffer, done),
+  fastify.addContentTypeParser(
+    ['application/json'],
+    { parseAs: 'buffer', bodyLimit: opts.bodyLimit },
+    (req, body, done) => parseJsonBody(req, body as Buffer, done),
   );
 
   const metrics = app.get(MetricsService, { strict: false });
@@ -91,8 +96,14 @@ export function configureHttpApp(app: NestFastifyApplication, opts: { bodyLimit:
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' }, ADMIN_SECURITY)
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Operator-Id' }, OPERATOR_SECURITY[0])
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Timestamp', description: 'unix seconds, ±300 s' }, OPERATOR_SECURITY[1])
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Sign', description: 'hex HMAC-SHA256' }, OPERATOR_SECURITY[2])
+      .addApiKey(
+        { type: 'apiKey', in: 'header', name: 'X-Timestamp', description: 'unix seconds, ±300 s' },
+        OPERATOR_SECURITY[1],
+      )
+      .addApiKey(
+        { type: 'apiKey', in: 'header', name: 'X-Sign', description: 'hex HMAC-SHA256' },
+        OPERATOR_SECURITY[2],
+      )
       .build();
     const document = SwaggerModule.createDocument(app, config);
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

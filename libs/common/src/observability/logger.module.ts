@@ -27,7 +27,8 @@ export const REDACT_PATHS = [
           level: config.get('LOG_LEVEL', { infer: true }),
           genReqId: (req, res) => {
             const incoming = req.headers['x-request-id'];
-            const id = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+            const id =
+              typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
             res.setHeader('x-request-id', id);
             return id;
           },

@@ -38,7 +38,10 @@ class RedisCloser implements OnApplicationShutdown {
       provide: REDIS,
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) =>
-        new Redis(config.get('REDIS_URL', { infer: true }), { maxRetriesPerRequest: null, lazyConnect: false }),
+        new Redis(config.get('REDIS_URL', { infer: true }), {
+          maxRetriesPerRequest: null,
+          lazyConnect: false,
+        }),
     },
   ],
   exports: [REDIS, RedisKeys],
@@ -46,7 +49,10 @@ class RedisCloser implements OnApplicationShutdown {
 export class RedisModule {}
 
 /** BullMQ's root options: its own connection (BullMQ forbids ioredis keyPrefix) and our key prefix. */
-export function bullRootOptions(config: ConfigService<Env, true>): { connection: { url: string; maxRetriesPerRequest: null }; prefix: string } {
+export function bullRootOptions(config: ConfigService<Env, true>): {
+  connection: { url: string; maxRetriesPerRequest: null };
+  prefix: string;
+} {
   return {
     connection: { url: config.get('REDIS_URL', { infer: true }), maxRetriesPerRequest: null },
     prefix: `${config.get('REDIS_PREFIX', { infer: true })}:bull`,

@@ -4,7 +4,10 @@
  * In-process state: it protects this process's callers and the operator; it is not needed for correctness.
  */
 export class CircuitBreaker {
-  private readonly states = new Map<string, { failures: number; openUntil: number; trialInFlight: boolean }>();
+  private readonly states = new Map<
+    string,
+    { failures: number; openUntil: number; trialInFlight: boolean }
+  >();
 
   constructor(
     private readonly threshold: number,

@@ -30,7 +30,10 @@ export class OperatorWalletClient {
       config.get('BREAKER_FAILURE_THRESHOLD', { infer: true }),
       config.get('BREAKER_OPEN_MS', { infer: true }),
     );
-    this.calls = metrics.counter('operator_wallet_calls_total', 'Calls to seamless operator wallets', ['action', 'outcome']);
+    this.calls = metrics.counter('operator_wallet_calls_total', 'Calls to seamless operator wallets', [
+      'action',
+      'outcome',
+    ]);
   }
 
   /** Upper bound of one call to an operator wallet, ms. */
@@ -93,7 +96,8 @@ export class OperatorWalletClient {
       if (res.statusCode !== 200) return { kind: 'unknown', reason: `HTTP ${res.statusCode}` };
       return classify(text);
     } catch (e) {
-      const reason = (e as Error).name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : (e as Error).message;
+      const reason =
+        (e as Error).name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : (e as Error).message;
       this.logger.warn({ operatorId: op.id, action, reason }, 'Operator wallet call failed');
       return { kind: 'unknown', reason };
     }
@@ -123,7 +127,8 @@ export function classify(text: string): OperatorWalletResult {
   const b = body as Record<string, unknown>;
   if (b.status === true) {
     const balance = parseBalance(b.balance);
-    if (b.balance !== undefined && balance === null) return { kind: 'unknown', reason: 'answer has a malformed balance' };
+    if (b.balance !== undefined && balance === null)
+      return { kind: 'unknown', reason: 'answer has a malformed balance' };
     return { kind: 'ok', body: b, balance };
   }
   if (b.status === false && typeof b.code === 'string' && b.code.length > 0) {

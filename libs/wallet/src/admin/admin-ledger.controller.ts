@@ -12,7 +12,10 @@ import { WalletAdminService } from './wallet-admin.service';
 export const BAD_FILTER_EXAMPLE = {
   statusCode: 400,
   error: 'BAD_REQUEST',
-  message: ['operatorId must be a UUID', 'kind must be one of the following values: bet, win, refund, adjustment, deposit, withdraw'],
+  message: [
+    'operatorId must be a UUID',
+    'kind must be one of the following values: bet, win, refund, adjustment, deposit, withdraw',
+  ],
   requestId: 'c2a1d2b4-5e0f-4f4e-8f52-3f1b7f0f6a11',
 };
 export const BAD_PERIOD_EXAMPLE = {
@@ -35,16 +38,25 @@ export class AdminLedgerController {
     description: 'Every filter narrows the list; `from`/`to` bound `createdAt` as [from, to).',
   })
   @ApiOkResponse({ type: TransactionPageResponseDto })
-  @ApiBadRequestResponse({ description: 'A filter is invalid, or from is after to', schema: { examples: { filter: { value: BAD_FILTER_EXAMPLE }, period: { value: BAD_PERIOD_EXAMPLE } } } })
+  @ApiBadRequestResponse({
+    description: 'A filter is invalid, or from is after to',
+    schema: { examples: { filter: { value: BAD_FILTER_EXAMPLE }, period: { value: BAD_PERIOD_EXAMPLE } } },
+  })
   async transactions(@Query() query: ListTransactionsQueryDto): Promise<TransactionPageResponseDto> {
     const page = await this.views.listTransactions(query);
     return { ...page, items: page.items.map((t) => TransactionResponseDto.from(t)) };
   }
 
   @Get('rounds')
-  @ApiOperation({ summary: 'List game rounds, newest first', description: '`from`/`to` bound `createdAt` as [from, to).' })
+  @ApiOperation({
+    summary: 'List game rounds, newest first',
+    description: '`from`/`to` bound `createdAt` as [from, to).',
+  })
   @ApiOkResponse({ type: RoundPageResponseDto })
-  @ApiBadRequestResponse({ description: 'A filter is invalid, or from is after to', schema: { example: BAD_FILTER_EXAMPLE } })
+  @ApiBadRequestResponse({
+    description: 'A filter is invalid, or from is after to',
+    schema: { example: BAD_FILTER_EXAMPLE },
+  })
   async rounds(@Query() query: ListRoundsQueryDto): Promise<RoundPageResponseDto> {
     const page = await this.views.listRounds(query);
     return { ...page, items: page.items.map((r) => RoundResponseDto.from(r)) };

@@ -20,7 +20,10 @@ export class AdminReportsController {
       `with totals per currency. ggr = bets − wins − refunds; amounts are exact decimal strings. At most ${GGR_MAX_DAYS} days.`,
   })
   @ApiOkResponse({ type: GgrReportResponseDto })
-  @ApiBadRequestResponse({ description: 'from/to missing or invalid, from after to, or the period is too long', schema: { example: BAD_PERIOD_EXAMPLE } })
+  @ApiBadRequestResponse({
+    description: 'from/to missing or invalid, from after to, or the period is too long',
+    schema: { example: BAD_PERIOD_EXAMPLE },
+  })
   async report(@Query() query: GgrReportQueryDto): Promise<GgrReportResponseDto> {
     return this.ggr.execute(query);
   }

@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Money } from '@app/common';
 import type { GgrReportQueryDto } from './dto/ggr-report-query.dto';
-import type { GgrReportResponseDto, GgrRowResponseDto, GgrTotalResponseDto } from './dto/ggr-report-response.dto';
+import type {
+  GgrReportResponseDto,
+  GgrRowResponseDto,
+  GgrTotalResponseDto,
+} from './dto/ggr-report-response.dto';
 import { periodOf } from './period';
 
 /** A report scans the ledger: keep its period bounded. */
@@ -72,7 +76,12 @@ export class GgrReportQuery {
       params,
     );
 
-    const result: GgrReportResponseDto = { from: from!.toISOString(), to: to!.toISOString(), rows: [], totals: [] };
+    const result: GgrReportResponseDto = {
+      from: from!.toISOString(),
+      to: to!.toISOString(),
+      rows: [],
+      totals: [],
+    };
     for (const r of rows) {
       const figures: GgrTotalResponseDto = {
         currency: r.currency,

@@ -32,7 +32,9 @@ function adminTokenHook(adminToken: string) {
       .send({
         statusCode: 401,
         error: 'UNAUTHORIZED',
-        message: match ? 'Invalid admin token' : 'Missing admin bearer token (Authorization: Bearer <ADMIN_TOKEN>)',
+        message: match
+          ? 'Invalid admin token'
+          : 'Missing admin bearer token (Authorization: Bearer <ADMIN_TOKEN>)',
         requestId: String(req.id),
       });
   };

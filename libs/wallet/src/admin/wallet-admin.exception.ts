@@ -20,10 +20,18 @@ export class WalletAdminException extends DomainException<WalletAdminErrorCode> 
   }
 
   static fromAfterTo(from: string, to: string): WalletAdminException {
-    return new WalletAdminException(WalletAdminErrorCode.INVALID_PERIOD, `from (${from}) must not be after to (${to})`, { from, to });
+    return new WalletAdminException(
+      WalletAdminErrorCode.INVALID_PERIOD,
+      `from (${from}) must not be after to (${to})`,
+      { from, to },
+    );
   }
 
   static periodTooLong(maxDays: number): WalletAdminException {
-    return new WalletAdminException(WalletAdminErrorCode.INVALID_PERIOD, `The period may span at most ${maxDays} days`, { maxDays });
+    return new WalletAdminException(
+      WalletAdminErrorCode.INVALID_PERIOD,
+      `The period may span at most ${maxDays} days`,
+      { maxDays },
+    );
   }
 }

@@ -36,7 +36,12 @@ export class WalletAdminService {
   async listRounds(q: ListRoundsQueryDto): Promise<Page<Round>> {
     const period = periodOf(q);
     const qb = this.rounds.createQueryBuilder('r');
-    whereEquals(qb, 'r', { operatorId: q.operatorId, playerId: q.playerId, providerId: q.providerId, status: q.status });
+    whereEquals(qb, 'r', {
+      operatorId: q.operatorId,
+      playerId: q.playerId,
+      providerId: q.providerId,
+      status: q.status,
+    });
     whereCreatedIn(qb, 'r', period);
     return page(qb, 'r', q);
   }
@@ -49,13 +54,21 @@ export class WalletAdminService {
 }
 
 /** `alias.property = value` for every filter given; property names are the entity's (the naming strategy maps them). */
-function whereEquals<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, filters: Record<string, string | undefined>): void {
+function whereEquals<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  filters: Record<string, string | undefined>,
+): void {
   for (const [property, value] of Object.entries(filters)) {
     if (value !== undefined) qb.andWhere(`${alias}.${property} = :${property}`, { [property]: value });
   }
 }
 
-function whereCreatedIn<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, period: { from: Date | null; to: Date | null }): void {
+function whereCreatedIn<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  period: { from: Date | null; to: Date | null },
+): void {
   if (period.from) qb.andWhere(`${alias}.createdAt >= :from`, { from: period.from });
   if (period.to) qb.andWhere(`${alias}.createdAt < :to`, { to: period.to });
 }

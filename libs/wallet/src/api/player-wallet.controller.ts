@@ -35,16 +35,26 @@ export class PlayerWalletController {
   @ApiOperation({ summary: "Credit a player's wallet from the operator (idempotent on transactionId)" })
   @ApiOkResponse({ type: TransferResultDto })
   @ApiConflictResponse({ description: 'IDEMPOTENCY_CONFLICT: the transactionId was used with other details' })
-  deposit(@CurrentOperator() operator: AuthenticatedOperator, @Param('userId') userId: string, @Body() body: TransferDto) {
+  deposit(
+    @CurrentOperator() operator: AuthenticatedOperator,
+    @Param('userId') userId: string,
+    @Body() body: TransferDto,
+  ) {
     return this.move(operator, userId, body, 'deposit');
   }
 
   @Post(':userId/withdraw')
   @HttpCode(200)
-  @ApiOperation({ summary: "Debit a player's wallet back to the operator; never overdraws (idempotent on transactionId)" })
+  @ApiOperation({
+    summary: "Debit a player's wallet back to the operator; never overdraws (idempotent on transactionId)",
+  })
   @ApiOkResponse({ type: TransferResultDto })
   @ApiConflictResponse({ description: 'INSUFFICIENT_FUNDS or IDEMPOTENCY_CONFLICT' })
-  withdraw(@CurrentOperator() operator: AuthenticatedOperator, @Param('userId') userId: string, @Body() body: TransferDto) {
+  withdraw(
+    @CurrentOperator() operator: AuthenticatedOperator,
+    @Param('userId') userId: string,
+    @Body() body: TransferDto,
+  ) {
     return this.move(operator, userId, body, 'withdraw');
   }
 
@@ -56,15 +66,24 @@ export class PlayerWalletController {
   ): Promise<TransferResultDto> {
     const party = this.party(operator, userId, body.currency);
     const amount = Money.parseDecimal(body.amount, { maxDecimals: 8 });
-    if (!amount.isPositive()) throw new WalletException(WalletErrorCode.InvalidAmount, 'amount must be greater than zero');
-    const outcome = await this.transfer.execute({ party, direction, transactionId: body.transactionId, amount });
+    if (!amount.isPositive())
+      throw new WalletException(WalletErrorCode.InvalidAmount, 'amount must be greater than zero');
+    const outcome = await this.transfer.execute({
+      party,
+      direction,
+      transactionId: body.transactionId,
+      amount,
+    });
     if (!outcome.ok) {
       if (outcome.refusal === WalletRefusal.InsufficientFunds) {
         throw new WalletException(WalletErrorCode.InsufficientFunds, 'Balance is lower than the amount', {
           balance: outcome.balance?.toString() ?? null,
         });
       }
-      throw new WalletException(WalletErrorCode.IdempotencyConflict, 'transactionId was already used with other details');
+      throw new WalletException(
+        WalletErrorCode.IdempotencyConflict,
+        'transactionId was already used with other details',
+      );
     }
     return {
       userId,
@@ -77,10 +96,16 @@ export class PlayerWalletController {
 
   private party(operator: AuthenticatedOperator, userId: string, currency: string): WalletParty {
     if (operator.walletMode !== 'internal') {
-      throw new WalletException(WalletErrorCode.NotInternalWallet, 'This operator uses a seamless wallet: balances live in its own wallet');
+      throw new WalletException(
+        WalletErrorCode.NotInternalWallet,
+        'This operator uses a seamless wallet: balances live in its own wallet',
+      );
     }
     if (!operator.currencies.includes(currency)) {
-      throw new WalletException(WalletErrorCode.CurrencyNotSupported, `Currency ${currency} is not one of the operator's currencies`);
+      throw new WalletException(
+        WalletErrorCode.CurrencyNotSupported,
+        `Currency ${currency} is not one of the operator's currencies`,
+      );
     }
     if (userId.length === 0 || userId.length > 128) {
       throw new WalletException(WalletErrorCode.InvalidAmount, 'userId must be 1..128 characters');

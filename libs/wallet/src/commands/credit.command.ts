@@ -43,6 +43,12 @@ export class CreditCommand {
       if (!stored) throw new Error(`Transaction ${key} vanished after a unique violation`);
       return outcomeOfRepeat(stored, 'win', fp, await this.ledger.accountBalance(accountId));
     }
-    return { ok: true, transactionId: res.id, balance: res.balanceAfter, repeated: false, roundId: res.roundId };
+    return {
+      ok: true,
+      transactionId: res.id,
+      balance: res.balanceAfter,
+      repeated: false,
+      roundId: res.roundId,
+    };
   }
 }

@@ -51,6 +51,12 @@ export class DebitCommand {
         repeated: false,
       };
     }
-    return { ok: true, transactionId: res.id, balance: res.balanceAfter, repeated: false, roundId: res.roundId };
+    return {
+      ok: true,
+      transactionId: res.id,
+      balance: res.balanceAfter,
+      repeated: false,
+      roundId: res.roundId,
+    };
   }
 }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Money } from '@app/common';
 import { AccountsService } from '../accounts.service';
-import { fingerprint, idempotencyKey, LedgerRepository, returnedRows, type StoredTransaction } from '../ledger.repository';
+import {
+  fingerprint,
+  idempotencyKey,
+  LedgerRepository,
+  returnedRows,
+  type StoredTransaction,
+} from '../ledger.repository';
 import { conflict, outcomeOfRepeat } from '../outcome';
 import { SeamlessWallet } from '../seamless/seamless-wallet';
 import { type RollbackInput, WalletRefusal, type WalletOutcome } from '../wallet.types';
@@ -41,8 +47,16 @@ export class RollbackCommand {
           this.inTransaction(em, input, { refundKey, betKey, fp, accountId, houseId }),
         );
         if (outcome && 'outboxId' in outcome && typeof outcome.outboxId === 'string') {
-          const { outboxId, refundAmount, ...rest } = outcome as WalletOutcome & { outboxId: string; refundAmount: Money };
-          const balance = await this.seamless.deliverAfterCommit(outboxId, accountId, rest.transactionId!, refundAmount);
+          const { outboxId, refundAmount, ...rest } = outcome as WalletOutcome & {
+            outboxId: string;
+            refundAmount: Money;
+          };
+          const balance = await this.seamless.deliverAfterCommit(
+            outboxId,
+            accountId,
+            rest.transactionId!,
+            refundAmount,
+          );
           return { ...rest, balance };
         }
         if (outcome) return outcome;
@@ -52,7 +66,13 @@ export class RollbackCommand {
         if (!(e instanceof BetInFlight)) throw e;
         // Nothing was stored (the transaction rolled back): decide once the operator has answered the bet.
         if (attempt >= MAX_IN_FLIGHT_ATTEMPTS || !(await this.seamless.waitUntilDecided(betKey))) {
-          return { ok: false, refusal: WalletRefusal.InProgress, transactionId: null, balance: null, repeated: false };
+          return {
+            ok: false,
+            refusal: WalletRefusal.InProgress,
+            transactionId: null,
+            balance: null,
+            repeated: false,
+          };
         }
       }
     }
@@ -99,7 +119,12 @@ export class RollbackCommand {
     if (bet === 'preempted') {
       return this.finish(em, refundId, k.accountId, { noMovement: true });
     }
-    if (bet.kind !== 'bet' || bet.operatorId !== party.operatorId || bet.playerId !== party.playerId || bet.currency !== party.currency) {
+    if (
+      bet.kind !== 'bet' ||
+      bet.operatorId !== party.operatorId ||
+      bet.playerId !== party.playerId ||
+      bet.currency !== party.currency
+    ) {
       throw new RollbackConflict();
     }
     if (bet.status === 'pending') {
@@ -115,15 +140,21 @@ export class RollbackCommand {
       return this.finish(em, refundId, k.accountId, { noMovement: true, roundId: bet.roundId });
     }
     if (party.walletMode === 'seamless') {
-      const outcome = await this.seamless.refund(em, { refundId, bet, input, accountId: k.accountId, houseId: k.houseId });
+      const outcome = await this.seamless.refund(em, {
+        refundId,
+        bet,
+        input,
+        accountId: k.accountId,
+        houseId: k.houseId,
+      });
       await this.reverseBetBookkeeping(em, bet);
       return outcome;
     }
     const rows = returnedRows<{ balance: string }>(
-      await em.query(`UPDATE accounts SET balance = balance + $2::numeric, updated_at = now() WHERE id = $1 RETURNING balance`, [
-        k.accountId,
-        bet.amount.toDb(),
-      ]),
+      await em.query(
+        `UPDATE accounts SET balance = balance + $2::numeric, updated_at = now() WHERE id = $1 RETURNING balance`,
+        [k.accountId, bet.amount.toDb()],
+      ),
     );
     const balance = Money.fromDb(rows[0].balance);
     await this.ledger.insertPostings(em, refundId, party.currency, [
@@ -175,7 +206,9 @@ export class RollbackCommand {
   }
 
   private async reverseBetBookkeeping(em: EntityManager, bet: StoredTransaction): Promise<void> {
-    await em.query(`UPDATE wallet_transactions SET refunded_at = now(), updated_at = now() WHERE id = $1`, [bet.id]);
+    await em.query(`UPDATE wallet_transactions SET refunded_at = now(), updated_at = now() WHERE id = $1`, [
+      bet.id,
+    ]);
     if (bet.roundId) {
       await em.query(
         `UPDATE rounds SET refund_total = refund_total + $2::numeric, refunded_count = refunded_count + 1,
@@ -198,10 +231,23 @@ export class RollbackCommand {
     await em.query(
       `UPDATE wallet_transactions SET status = $2::varchar, error_code = $3, amount = CASE WHEN $2::varchar = 'committed' THEN 0 ELSE amount END,
          balance_after = $4::numeric, round_id = $5, updated_at = now() WHERE id = $1`,
-      [refundId, result.refusal ? 'refused' : 'committed', result.refusal ?? null, balance.toDb(), result.roundId ?? null],
+      [
+        refundId,
+        result.refusal ? 'refused' : 'committed',
+        result.refusal ?? null,
+        balance.toDb(),
+        result.roundId ?? null,
+      ],
     );
     return result.refusal
       ? { ok: false, refusal: result.refusal, transactionId: refundId, balance, repeated: false }
-      : { ok: true, transactionId: refundId, balance, repeated: false, noMovement: result.noMovement, roundId: result.roundId };
+      : {
+          ok: true,
+          transactionId: refundId,
+          balance,
+          repeated: false,
+          noMovement: result.noMovement,
+          roundId: result.roundId,
+        };
   }
 }

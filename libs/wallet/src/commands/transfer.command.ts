@@ -50,7 +50,13 @@ export class TransferCommand {
       return outcomeOfRepeat(stored, direction, fp, await this.ledger.accountBalance(accountId));
     }
     if (res.status === 'refused') {
-      return { ok: false, refusal: WalletRefusal.InsufficientFunds, transactionId: res.id, balance: res.balanceAfter, repeated: false };
+      return {
+        ok: false,
+        refusal: WalletRefusal.InsufficientFunds,
+        transactionId: res.id,
+        balance: res.balanceAfter,
+        repeated: false,
+      };
     }
     return { ok: true, transactionId: res.id, balance: res.balanceAfter, repeated: false };
   }

@@ -51,6 +51,10 @@ export class SweepScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(QueueName.WalletDelivery) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('outbox-sweep', { every: SWEEP_EVERY_MS }, { name: JobName.Sweep, opts: { removeOnComplete: true, removeOnFail: true } });
+    await this.queue.upsertJobScheduler(
+      'outbox-sweep',
+      { every: SWEEP_EVERY_MS },
+      { name: JobName.Sweep, opts: { removeOnComplete: true, removeOnFail: true } },
+    );
   }
 }

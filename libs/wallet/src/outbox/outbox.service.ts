@@ -8,7 +8,8 @@ import { type MoveFundsRequest, OperatorWalletClient } from '@app/operators';
 import { OperatorEndpoints } from '../seamless/operator-endpoints.port';
 import { JobName, QueueName, UNLIMITED_ATTEMPTS } from './delivery.queue';
 
-export type DeliveryResult = { delivered: true; balance: Money | null } | { delivered: false; reason: string };
+export type DeliveryResult =
+  { delivered: true; balance: Money | null } | { delivered: false; reason: string };
 
 /**
  * Money owed to seamless operators. A row is written in the same DB transaction as its ledger entry;
@@ -26,7 +27,13 @@ export class OutboxService {
     private readonly endpoints: OperatorEndpoints,
   ) {}
 
-  async add(em: EntityManager, id: string, transactionId: string, operatorId: string, payload: MoveFundsRequest): Promise<void> {
+  async add(
+    em: EntityManager,
+    id: string,
+    transactionId: string,
+    operatorId: string,
+    payload: MoveFundsRequest,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO outbox (id, transaction_id, operator_id, payload, status) VALUES ($1, $2, $3, $4::jsonb, 'pending')`,
       [id, transactionId, operatorId, JSON.stringify(payload)],
@@ -52,7 +59,9 @@ export class OutboxService {
   /** One delivery attempt. Returns whether the operator acknowledged. */
   async deliver(outboxId: string, timeoutMs?: number): Promise<DeliveryResult> {
     const rows: { operator_id: string; payload: MoveFundsRequest; status: string; transaction_id: string }[] =
-      await this.db.query(`SELECT operator_id, payload, status, transaction_id FROM outbox WHERE id = $1`, [outboxId]);
+      await this.db.query(`SELECT operator_id, payload, status, transaction_id FROM outbox WHERE id = $1`, [
+        outboxId,
+      ]);
     if (rows.length === 0) return { delivered: false, reason: 'no such outbox row' };
     const row = rows[0];
     if (row.status === 'delivered') return { delivered: true, balance: null };
@@ -63,14 +72,21 @@ export class OutboxService {
       return { delivered: true, balance: result.balance };
     }
     const reason =
-      result.kind === 'refused' ? `operator refused: ${result.code} ${result.message}` : result.kind === 'open' ? 'breaker open' : result.reason;
+      result.kind === 'refused'
+        ? `operator refused: ${result.code} ${result.message}`
+        : result.kind === 'open'
+          ? 'breaker open'
+          : result.reason;
     await this.db.query(
       `UPDATE outbox SET attempts = attempts + 1, last_error = $2, last_attempt_at = now() WHERE id = $1 AND status = 'pending'`,
       [outboxId, reason.slice(0, 500)],
     );
     if (result.kind === 'refused') {
       // A win or refund must not be refused; keep retrying, but make it visible.
-      this.logger.error({ outboxId, operatorId: row.operator_id, code: result.code }, 'Operator refused an owed movement');
+      this.logger.error(
+        { outboxId, operatorId: row.operator_id, code: result.code },
+        'Operator refused an owed movement',
+      );
     }
     return { delivered: false, reason };
   }
@@ -114,7 +130,8 @@ export class OutboxService {
       await this.enqueue(id);
       requeued += 1;
     }
-    if (requeued > 0) this.logger.warn({ requeued }, 'Outbox sweeper re-queued deliveries whose job was gone');
+    if (requeued > 0)
+      this.logger.warn({ requeued }, 'Outbox sweeper re-queued deliveries whose job was gone');
     return requeued;
   }
 }

@@ -10,7 +10,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { type DebitInput, type RollbackInput, WalletRefusal, type WalletOutcome } from '../wallet.types';
 import { OperatorEndpoints } from './operator-endpoints.port';
 
-/** How long a repeat of an in-flight seamless bet waits for the original's outcome. */
+/** How long past the operator call timeout a repeat of an in-flight seamless bet waits for the outcome. */
 const IN_FLIGHT_WAIT_MS = 2000;
 const IN_FLIGHT_POLL_MS = 25;
 
@@ -31,7 +31,13 @@ export class SeamlessWallet {
     private readonly outbox: OutboxService,
   ) {}
 
-  async bet(args: { input: DebitInput; key: string; fingerprint: string; accountId: string; houseId: string }): Promise<WalletOutcome> {
+  async bet(args: {
+    input: DebitInput;
+    key: string;
+    fingerprint: string;
+    accountId: string;
+    houseId: string;
+  }): Promise<WalletOutcome> {
     const { input } = args;
     const movement: MovementRow & { id: string } = {
       id: randomUUID(),
@@ -46,7 +52,8 @@ export class SeamlessWallet {
       round: 'bet',
       direction: 'debit',
     };
-    if (!(await this.ledger.claimPending(movement))) return this.repeatOf(args.key, 'bet', args.fingerprint, args.accountId);
+    if (!(await this.ledger.claimPending(movement)))
+      return this.repeatOf(args.key, 'bet', args.fingerprint, args.accountId);
 
     const endpoint = await this.endpoints.endpoint(input.party.operatorId);
     const request = this.moveFunds(movement.id, 'bet', input.amount, input);
@@ -58,7 +65,9 @@ export class SeamlessWallet {
       }
       case 'refused': {
         const insufficient = result.code === 'INSUFFICIENT_FUNDS';
-        const code = insufficient ? WalletRefusal.InsufficientFunds : `${OPERATOR_REFUSED_PREFIX}${result.code}`;
+        const code = insufficient
+          ? WalletRefusal.InsufficientFunds
+          : `${OPERATOR_REFUSED_PREFIX}${result.code}`;
         if (result.balance) await this.ledger.setOperatorBalance(args.accountId, result.balance);
         await this.ledger.closePending(movement.id, 'refused', code, result.balance);
         return {
@@ -73,11 +82,23 @@ export class SeamlessWallet {
       case 'open': {
         // Nothing was sent: a known non-application.
         await this.ledger.closePending(movement.id, 'refused', WalletRefusal.OperatorUnavailable, null);
-        return { ok: false, refusal: WalletRefusal.OperatorUnavailable, transactionId: movement.id, balance: null, repeated: false };
+        return {
+          ok: false,
+          refusal: WalletRefusal.OperatorUnavailable,
+          transactionId: movement.id,
+          balance: null,
+          repeated: false,
+        };
       }
       case 'unknown': {
         await this.failWithCompensation(movement.id, request, result.reason);
-        return { ok: false, refusal: WalletRefusal.UnknownOutcome, transactionId: movement.id, balance: null, repeated: false };
+        return {
+          ok: false,
+          refusal: WalletRefusal.UnknownOutcome,
+          transactionId: movement.id,
+          balance: null,
+          repeated: false,
+        };
       }
     }
   }
@@ -156,18 +177,23 @@ export class SeamlessWallet {
   async settle(movement: MovementRow, opts: { type: 'win' }): Promise<WalletOutcome> {
     const id = randomUUID();
     const outboxId = randomUUID();
-    const request = this.moveFunds(id, opts.type, movement.amount, { ...movement.ctx, party: movement.party });
+    const request = this.moveFunds(id, opts.type, movement.amount, {
+      ...movement.ctx,
+      party: movement.party,
+    });
     const res = await this.ledger.dataSource.transaction(async (em) => {
       const applied = await this.ledger.applyMovement({ ...movement, id }, em);
-      if (applied.inserted) await this.outbox.add(em, outboxId, id, movement.party.operatorId, { ...request });
+      if (applied.inserted)
+        await this.outbox.add(em, outboxId, id, movement.party.operatorId, { ...request });
       return applied;
     });
-    if (!res.inserted) return this.repeatOf(movement.key, movement.kind, movement.fingerprint, movement.accountId);
+    if (!res.inserted)
+      return this.repeatOf(movement.key, movement.kind, movement.fingerprint, movement.accountId);
     const balance = await this.deliverInline(outboxId, movement.accountId, movement.amount);
-    await this.ledger.dataSource.query(`UPDATE wallet_transactions SET balance_after = $2::numeric WHERE id = $1`, [
-      id,
-      balance?.toDb() ?? null,
-    ]);
+    await this.ledger.dataSource.query(
+      `UPDATE wallet_transactions SET balance_after = $2::numeric WHERE id = $1`,
+      [id, balance?.toDb() ?? null],
+    );
     return { ok: true, transactionId: id, balance, repeated: false, roundId: res.roundId };
   }
 
@@ -177,7 +203,13 @@ export class SeamlessWallet {
    */
   async refund(
     em: EntityManager,
-    args: { refundId: string; bet: StoredTransaction; input: RollbackInput; accountId: string; houseId: string },
+    args: {
+      refundId: string;
+      bet: StoredTransaction;
+      input: RollbackInput;
+      accountId: string;
+      houseId: string;
+    },
   ): Promise<WalletOutcome & { outboxId: string; refundAmount: Money }> {
     const { bet, input } = args;
     const outboxId = randomUUID();
@@ -204,16 +236,29 @@ export class SeamlessWallet {
       `UPDATE wallet_transactions SET status = 'committed', amount = $2::numeric, round_id = $3, updated_at = now() WHERE id = $1`,
       [args.refundId, bet.amount.toDb(), bet.roundId],
     );
-    return { ok: true, transactionId: args.refundId, balance: null, repeated: false, roundId: bet.roundId, outboxId, refundAmount: bet.amount };
+    return {
+      ok: true,
+      transactionId: args.refundId,
+      balance: null,
+      repeated: false,
+      roundId: bet.roundId,
+      outboxId,
+      refundAmount: bet.amount,
+    };
   }
 
   /** After the refund's transaction committed: deliver once inline and report the balance. */
-  async deliverAfterCommit(outboxId: string, accountId: string, transactionId: string, amount: Money): Promise<Money | null> {
+  async deliverAfterCommit(
+    outboxId: string,
+    accountId: string,
+    transactionId: string,
+    amount: Money,
+  ): Promise<Money | null> {
     const balance = await this.deliverInline(outboxId, accountId, amount);
-    await this.ledger.dataSource.query(`UPDATE wallet_transactions SET balance_after = $2::numeric WHERE id = $1`, [
-      transactionId,
-      balance?.toDb() ?? null,
-    ]);
+    await this.ledger.dataSource.query(
+      `UPDATE wallet_transactions SET balance_after = $2::numeric WHERE id = $1`,
+      [transactionId, balance?.toDb() ?? null],
+    );
     return balance;
   }
 
@@ -227,7 +272,12 @@ export class SeamlessWallet {
   }
 
   /** Balance for a seamless player: ask the operator; when it cannot answer, the last known balance. */
-  async balance(operatorId: string, playerId: string, currency: string, accountId: string): Promise<Money | null> {
+  async balance(
+    operatorId: string,
+    playerId: string,
+    currency: string,
+    accountId: string,
+  ): Promise<Money | null> {
     const endpoint = await this.endpoints.endpoint(operatorId);
     const result = await this.client.call(endpoint, 'balance', { userId: playerId, currency });
     if (result.kind === 'ok' && result.balance) {
@@ -237,8 +287,13 @@ export class SeamlessWallet {
     return this.ledger.operatorBalance(accountId);
   }
 
-  private async repeatOf(key: string, kind: TransactionKind, fp: string, accountId: string): Promise<WalletOutcome> {
-    const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+  private async repeatOf(
+    key: string,
+    kind: TransactionKind,
+    fp: string,
+    accountId: string,
+  ): Promise<WalletOutcome> {
+    const deadline = Date.now() + this.client.callTimeoutMs + IN_FLIGHT_WAIT_MS;
     for (;;) {
       const stored = await this.ledger.findByKey(key);
       if (!stored) throw new Error(`Transaction ${key} vanished`);
@@ -250,7 +305,10 @@ export class SeamlessWallet {
   }
 
   private async operatorOf(em: EntityManager, txId: string): Promise<string> {
-    const rows: { operator_id: string }[] = await em.query(`SELECT operator_id FROM wallet_transactions WHERE id = $1`, [txId]);
+    const rows: { operator_id: string }[] = await em.query(
+      `SELECT operator_id FROM wallet_transactions WHERE id = $1`,
+      [txId],
+    );
     return rows[0].operator_id;
   }
 

@@ -10,7 +10,12 @@ export class GgrRowResponseDto {
   @ApiProperty({ format: 'uuid' })
   providerId!: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null when the provider named no known game' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null when the provider named no known game',
+  })
   gameId!: string | null;
 
   @ApiProperty({ example: 'EUR' })
@@ -71,9 +76,15 @@ export class GgrReportResponseDto {
   @ApiProperty({ type: String, format: 'date-time', example: '2024-05-08T00:00:00.000Z' })
   to!: string;
 
-  @ApiProperty({ type: [GgrRowResponseDto], description: 'One row per UTC day × operator × provider × game × currency, by day' })
+  @ApiProperty({
+    type: [GgrRowResponseDto],
+    description: 'One row per UTC day × operator × provider × game × currency, by day',
+  })
   rows!: GgrRowResponseDto[];
 
-  @ApiProperty({ type: [GgrTotalResponseDto], description: 'The rows summed per currency (amounts of different currencies never add up)' })
+  @ApiProperty({
+    type: [GgrTotalResponseDto],
+    description: 'The rows summed per currency (amounts of different currencies never add up)',
+  })
   totals!: GgrTotalResponseDto[];
 }

@@ -6,11 +6,16 @@ import type { OutboxStatus } from '../../entities/outbox-message.entity';
 export const DELIVERY_STATUSES: readonly OutboxStatus[] = ['pending', 'delivered'];
 
 export class ListDeliveriesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, description: 'pending: not acknowledged by the operator yet' })
-  @IsOptional() @IsIn(DELIVERY_STATUSES)
+  @ApiPropertyOptional({
+    enum: DELIVERY_STATUSES,
+    description: 'pending: not acknowledged by the operator yet',
+  })
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES)
   status?: OutboxStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   operatorId?: string;
 }

@@ -7,18 +7,24 @@ export const ROUND_STATUSES: readonly RoundStatus[] = ['open', 'closed'];
 
 export class ListRoundsQueryDto extends PagedPeriodQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   operatorId?: string;
 
   @ApiPropertyOptional({ description: "The operator's player id", example: 'player-42' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(255)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
   playerId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   providerId?: string;
 
   @ApiPropertyOptional({ enum: ROUND_STATUSES })
-  @IsOptional() @IsIn(ROUND_STATUSES)
+  @IsOptional()
+  @IsIn(ROUND_STATUSES)
   status?: RoundStatus;
 }

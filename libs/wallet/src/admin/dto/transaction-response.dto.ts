@@ -7,13 +7,21 @@ export class TransactionResponseDto {
   @ApiProperty({ format: 'uuid', example: '0b5b6f0e-3c2d-4a59-9a3e-6f3c0f1e2d11' })
   id!: string;
 
-  @ApiProperty({ description: "The provider's (or operator's, for a transfer) transaction id", example: 'tx-889123' })
+  @ApiProperty({
+    description: "The provider's (or operator's, for a transfer) transaction id",
+    example: 'tx-889123',
+  })
   externalId!: string;
 
   @ApiProperty({ enum: TRANSACTION_KINDS, example: 'bet' })
   kind!: TransactionKind;
 
-  @ApiProperty({ nullable: true, type: String, description: 'Protocol detail: freespin, tip, jackpot…', example: null })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Protocol detail: freespin, tip, jackpot…',
+    example: null,
+  })
   subtype!: string | null;
 
   @ApiProperty({ enum: TRANSACTION_STATUSES, example: 'committed' })
@@ -28,7 +36,12 @@ export class TransactionResponseDto {
   @ApiProperty({ example: 'EUR' })
   currency!: string;
 
-  @ApiProperty({ nullable: true, type: String, description: 'Player balance right after it', example: '87.5' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Player balance right after it',
+    example: '87.5',
+  })
   balanceAfter!: string | null;
 
   @ApiProperty({ format: 'uuid' })
