@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh
-[ -d node_modules ] || npm ci
+[ -d node_modules ] || bash scripts/install.sh
 exec npx jest --maxWorkers="${JEST_WORKERS:-2}" "$@"
