@@ -37,4 +37,31 @@ describe('service endpoints', () => {
     expect(res.body).toMatchObject({ statusCode: 404, error: 'NOT_FOUND' });
     expect(typeof res.body.requestId).toBe('string');
   });
+
+  it('refuses malformed JSON with a readable 400 and an oversized body with 413, writing nothing', async () => {
+    const bad = await t
+      .http()
+      .post('/admin/operators')
+      .set(t.adminAuth)
+      .set('content-type', 'application/json')
+      .send('{"name": "x",')
+      .expect(400);
+    expect(bad.body).toMatchObject({ statusCode: 400, error: 'MALFORMED_JSON' });
+    expect(bad.body.message).toMatch(/Malformed JSON body/);
+    const huge = JSON.stringify({
+      name: 'x'.repeat(2 * 1024 * 1024),
+      walletMode: 'internal',
+      currencies: ['EUR'],
+    });
+    const big = await t
+      .http()
+      .post('/admin/operators')
+      .set(t.adminAuth)
+      .set('content-type', 'application/json')
+      .send(huge);
+    expect(big.status).toBe(413);
+    expect(big.body.statusCode).toBe(413);
+    const list = await t.http().get('/admin/operators').set(t.adminAuth).expect(200);
+    expect(list.body.total).toBe(0);
+  });
 });
