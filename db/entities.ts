@@ -1,5 +1,6 @@
 import { CATALOGUE_ENTITIES } from '@app/catalogue';
 import { OPERATOR_ENTITIES } from '@app/operators';
+import { SESSION_ENTITIES } from '@app/sessions';
 import { WALLET_ENTITIES } from '@app/wallet';
 
 /**
@@ -7,4 +8,4 @@ import { WALLET_ENTITIES } from '@app/wallet';
  * migration CLI and the schema-drift test all use this one list.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ENTITIES: Function[] = [...OPERATOR_ENTITIES, ...CATALOGUE_ENTITIES, ...WALLET_ENTITIES];
+export const ENTITIES: Function[] = [...OPERATOR_ENTITIES, ...CATALOGUE_ENTITIES, ...SESSION_ENTITIES, ...WALLET_ENTITIES];

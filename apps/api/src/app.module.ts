@@ -15,6 +15,8 @@ import { WalletAdminModule, WalletModule } from '@app/wallet';
 import { ENTITIES } from '@app/db';
 import { CatalogueModule } from '@app/catalogue';
 import { OperatorsModule } from '@app/operators';
+import { ProtocolsModule } from '@app/protocols';
+import { SessionsModule } from '@app/sessions';
 import { HealthModule } from './health/health.module';
 
 @Module({
@@ -39,6 +41,8 @@ import { HealthModule } from './health/health.module';
     CatalogueModule,
     WalletModule,
     WalletAdminModule,
+    SessionsModule,
+    ProtocolsModule,
   ],
 })
 export class AppModule {}

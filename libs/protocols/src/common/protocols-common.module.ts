@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '@app/catalogue';
+import { SessionsModule } from '@app/sessions';
+import { WalletModule } from '@app/wallet';
+import { CallbackProviders } from './callback-provider';
+import { ProtocolMetrics } from './protocol-metrics';
+
+/** What every protocol folder uses: provider resolution, sessions, the wallet commands and metrics. */
+@Module({
+  imports: [CatalogueModule, SessionsModule, WalletModule],
+  providers: [CallbackProviders, ProtocolMetrics],
+  exports: [CatalogueModule, SessionsModule, WalletModule, CallbackProviders, ProtocolMetrics],
+})
+export class ProtocolsCommonModule {}

@@ -1,0 +1,13 @@
+export * from './sessions.module';
+export { SESSION_ENTITIES } from './entities';
+export {
+  SESSION_MODES,
+  SESSION_STATUSES,
+  SESSION_CLOSE_REASONS,
+  type SessionMode,
+  type SessionStatus,
+  type SessionCloseReason,
+} from './entities/game-session.entity';
+export type { CallbackSession, CallbackSessionState } from './sessions/callback-session';
+export { CallbackSessionsService } from './sessions/callback-sessions.service';
+export { newSessionToken } from './sessions/session-token';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SESSION_ENTITIES } from './entities';
+import { CallbackSessionsService } from './sessions/callback-sessions.service';
+
+/** Players, game sessions and the launch flow. Provider protocols resolve callbacks through CallbackSessionsService. */
+@Module({
+  imports: [TypeOrmModule.forFeature(SESSION_ENTITIES)],
+  providers: [CallbackSessionsService],
+  exports: [CallbackSessionsService],
+})
+export class SessionsModule {}

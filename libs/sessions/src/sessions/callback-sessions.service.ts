@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Env } from '@app/common';
+import { DataSource } from 'typeorm';
+import type { CallbackSession, CallbackSessionState } from './callback-session';
+import { newSessionToken } from './session-token';
+
+interface SessionRow {
+  id: string;
+  operator_id: string;
+  wallet_mode: CallbackSession['walletMode'];
+  user_id: string;
+  player_id: string | null;
+  provider_id: string;
+  game_id: string;
+  currency: string;
+  language: string;
+  mode: CallbackSession['mode'];
+  state: CallbackSessionState;
+  close_reason: CallbackSession['closeReason'];
+  nickname: string | null;
+  blocked: boolean | null;
+  game_token: string | null;
+}
+
+/** Columns of a session as callbacks see it; `$ttl` is the idle expiry in seconds. */
+const SELECT = `
+  s.id, s.operator_id, s.wallet_mode, s.user_id, s.player_id, s.provider_id, s.game_id, s.currency,
+  s.language, s.mode, s.close_reason, s.game_token, p.nickname, p.blocked,
+  CASE WHEN s.status = 'active' AND s.last_seen_at < now() - make_interval(secs => $TTL)
+       THEN 'expired' ELSE s.status::text END AS state`;
+
+/**
+ * Resolves provider callbacks to game sessions. A session only resolves for the provider it was made
+ * for, so a token leaked to one provider is worthless at another.
+ */
+@Injectable()
+export class CallbackSessionsService {
+  private readonly idleTtlS: number;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    config: ConfigService<Env, true>,
+  ) {
+    this.idleTtlS = config.get('SESSION_IDLE_TTL_S', { infer: true });
+  }
+
+  /** By the session token (wallet-v2 `code`, apps `session`, slotegrator `session_id`). */
+  async byToken(providerId: string, token: string): Promise<CallbackSession | null> {
+    return this.one('s.token = $1 AND s.provider_id = $2', [token, providerId]);
+  }
+
+  /** b2b: by the `game_token` issued at `do-auth-user-ingame`. */
+  async byGameToken(providerId: string, gameToken: string): Promise<CallbackSession | null> {
+    return this.one('s.game_token = $1 AND s.provider_id = $2', [gameToken, providerId]);
+  }
+
+  /**
+   * b2b `do-auth-user-ingame`: spends the one-time `auth_token` of an active session and issues its
+   * `game_token`. Null when the token is unknown, already spent, or its session is no longer active.
+   */
+  async exchangeAuthToken(providerId: string, authToken: string): Promise<CallbackSession | null> {
+    const rows: { id: string }[] = await this.db.query(
+      `UPDATE game_sessions SET auth_token_used_at = now(), game_token = $3, last_seen_at = now()
+        WHERE auth_token = $1 AND provider_id = $2 AND auth_token_used_at IS NULL AND status = 'active'
+          AND last_seen_at >= now() - make_interval(secs => $4)
+        RETURNING id`,
+      [authToken, providerId, newSessionToken(), this.idleTtlS],
+    );
+    const id = rows[0]?.id;
+    return id ? this.one('s.id = $1 AND s.provider_id = $2', [id, providerId]) : null;
+  }
+
+  /** Marks activity on an active session (keeps it from idling out); cheap when called often. */
+  async touch(sessionId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE game_sessions SET last_seen_at = now()
+        WHERE id = $1 AND status = 'active' AND last_seen_at < now() - interval '15 seconds'`,
+      [sessionId],
+    );
+  }
+
+  private async one(where: string, params: unknown[]): Promise<CallbackSession | null> {
+    const ttlParam = `$${params.length + 1}`;
+    const rows: SessionRow[] = await this.db.query(
+      `SELECT ${SELECT.replace('$TTL', ttlParam)}
+         FROM game_sessions s LEFT JOIN players p ON p.id = s.player_id
+        WHERE ${where}`,
+      [...params, this.idleTtlS],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      operatorId: r.operator_id,
+      walletMode: r.wallet_mode,
+      userId: r.user_id,
+      playerId: r.player_id,
+      providerId: r.provider_id,
+      gameId: r.game_id,
+      currency: r.currency,
+      language: r.language,
+      mode: r.mode,
+      state: r.state,
+      closeReason: r.close_reason,
+      nickname: r.nickname,
+      playerBlocked: r.blocked ?? false,
+      gameToken: r.game_token,
+    };
+  }
+}
