@@ -11,3 +11,5 @@ export {
 export type { CallbackSession, CallbackSessionState } from './sessions/callback-session';
 export { CallbackSessionsService } from './sessions/callback-sessions.service';
 export { newSessionToken } from './sessions/session-token';
+export * from './launch/launch-url-builder.port';
+export { LaunchUrlBuilders } from './launch/launch-url-builders.registry';

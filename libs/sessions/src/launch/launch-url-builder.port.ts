@@ -23,11 +23,11 @@ export interface LaunchRequest {
 /** The provider's address to open, or why it could not be had (provider error, timeout). */
 export type LaunchResult = { ok: true; url: string } | { ok: false; reason: string };
 
-/** One per protocol: builds (or, for slotegrator, asks the provider for) the launch URL. */
+/**
+ * One per protocol (in `libs/protocols/<key>/launch/`): builds, or for slotegrator asks the provider for,
+ * the launch URL. Each registers itself with LaunchUrlBuilders when its module starts.
+ */
 export abstract class LaunchUrlBuilder {
   abstract readonly protocol: ProviderProtocol;
   abstract build(req: LaunchRequest): Promise<LaunchResult>;
 }
-
-/** Nest token for the list of every protocol's LaunchUrlBuilder. */
-export const LAUNCH_URL_BUILDERS = Symbol('LAUNCH_URL_BUILDERS');
