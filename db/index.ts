@@ -1,3 +1,4 @@
 export * from './entities';
 export * from './migrations';
 export { createDataSource } from './data-source';
+export { DatabaseModule } from './database.module';

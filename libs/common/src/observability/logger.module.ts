@@ -34,6 +34,16 @@ export const REDACT_PATHS = [
           },
           redact: { paths: REDACT_PATHS, censor: '[redacted]' },
           customProps: () => ({ service: 'aggregator' }),
+          // One short line per request: headers and bodies stay out (they carry tokens and signatures).
+          serializers: {
+            req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+              remoteAddress: req.remoteAddress,
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
           autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
         },
       }),
