@@ -192,6 +192,68 @@ export function roundUpsertSql(kind: 'bet' | 'win', p: RoundParams, from: string
 }
 
 /**
+ * The one statement of a movement and its parameters (exported so the wallet benchmark drives the very
+ * same SQL through `pg`, without Nest).
+ */
+export function movementStatement(m: MovementRow): { id: string; sql: string; params: unknown[] } {
+  const id = m.id ?? randomUUID();
+  const amount = m.amount.toDb();
+  const providerRoundId = m.ctx.providerRoundId ?? m.ctx.externalId;
+  const sign = m.direction === 'debit' ? '-' : '+';
+  const guard = m.direction === 'debit' ? 'AND balance >= $2::numeric' : '';
+  const roundCte =
+    m.round === null || m.ctx.providerId === null
+      ? `r AS (SELECT NULL::uuid AS id)`
+      : `r AS (${roundUpsertSql(m.round, ROUND_PARAMS, 'upd')})`;
+  const sql = `
+    WITH upd AS (
+      UPDATE accounts SET balance = balance ${sign} $2::numeric, updated_at = now()
+      WHERE id = $3 ${guard}
+      RETURNING balance
+    ), ${roundCte}, t AS (
+      INSERT INTO wallet_transactions (id, idempotency_key, provider_id, operator_id, player_id, account_id,
+        external_id, kind, subtype, amount, currency, status, error_code, wallet_mode, session_id, game_id,
+        round_id, provider_round_id, fingerprint, balance_after, meta)
+      SELECT $1, $12, $8, $5, $6, $3, $13, $14, $15, $2::numeric, $4,
+             CASE WHEN upd.balance IS NULL THEN 'refused' ELSE $18 END,
+             CASE WHEN upd.balance IS NULL THEN 'INSUFFICIENT_FUNDS' END,
+             $16, $11, $10, (SELECT id FROM r), $9, $17,
+             COALESCE(upd.balance, (SELECT balance FROM accounts WHERE id = $3)), $19::jsonb
+      FROM (SELECT 1) AS one LEFT JOIN upd ON true
+      RETURNING status, balance_after, round_id
+    ), p AS (
+      INSERT INTO postings (transaction_id, account_id, amount, currency)
+      SELECT $1, leg.account_id, leg.amount, $4
+      FROM upd, (VALUES ($3::uuid, ${m.direction === 'debit' ? '-' : ''}$2::numeric),
+                        ($7::uuid, ${m.direction === 'debit' ? '' : '-'}$2::numeric)) AS leg(account_id, amount)
+      WHERE $2::numeric <> 0
+    )
+    SELECT status, balance_after, round_id FROM t`;
+  const params = [
+    id, // 1
+    amount, // 2
+    m.accountId, // 3
+    m.party.currency, // 4
+    m.party.operatorId, // 5
+    m.party.playerId, // 6
+    m.counterAccountId, // 7
+    m.ctx.providerId, // 8
+    providerRoundId, // 9
+    m.ctx.gameId ?? null, // 10
+    m.ctx.sessionId ?? null, // 11
+    m.key, // 12
+    m.ctx.externalId, // 13
+    m.kind, // 14
+    m.ctx.subtype ?? null, // 15
+    m.party.walletMode, // 16
+    m.fingerprint, // 17
+    m.status ?? 'committed', // 18
+    m.ctx.meta ? JSON.stringify(m.ctx.meta) : null, // 19
+  ];
+  return { id, sql, params };
+}
+
+/**
  * The ledger's SQL. A movement is ONE statement: the guarded balance update, the round upsert, the
  * transaction row and both postings, so it commits or fails whole with a single round trip. The unique
  * idempotency key makes a duplicate racing its original fail as a unit (its balance update is undone),
@@ -350,60 +412,7 @@ export class LedgerRepository {
    * the seamless mirror). Returns `inserted: false` when the key is already taken.
    */
   async applyMovement(m: MovementRow, em: EntityManager = this.db.manager): Promise<MovementResult> {
-    const id = m.id ?? randomUUID();
-    const amount = m.amount.toDb();
-    const providerRoundId = m.ctx.providerRoundId ?? m.ctx.externalId;
-    const sign = m.direction === 'debit' ? '-' : '+';
-    const guard = m.direction === 'debit' ? 'AND balance >= $2::numeric' : '';
-    const roundCte =
-      m.round === null || m.ctx.providerId === null
-        ? `r AS (SELECT NULL::uuid AS id)`
-        : `r AS (${roundUpsertSql(m.round, ROUND_PARAMS, 'upd')})`;
-    const sql = `
-      WITH upd AS (
-        UPDATE accounts SET balance = balance ${sign} $2::numeric, updated_at = now()
-        WHERE id = $3 ${guard}
-        RETURNING balance
-      ), ${roundCte}, t AS (
-        INSERT INTO wallet_transactions (id, idempotency_key, provider_id, operator_id, player_id, account_id,
-          external_id, kind, subtype, amount, currency, status, error_code, wallet_mode, session_id, game_id,
-          round_id, provider_round_id, fingerprint, balance_after, meta)
-        SELECT $1, $12, $8, $5, $6, $3, $13, $14, $15, $2::numeric, $4,
-               CASE WHEN upd.balance IS NULL THEN 'refused' ELSE $18 END,
-               CASE WHEN upd.balance IS NULL THEN 'INSUFFICIENT_FUNDS' END,
-               $16, $11, $10, (SELECT id FROM r), $9, $17,
-               COALESCE(upd.balance, (SELECT balance FROM accounts WHERE id = $3)), $19::jsonb
-        FROM (SELECT 1) AS one LEFT JOIN upd ON true
-        RETURNING status, balance_after, round_id
-      ), p AS (
-        INSERT INTO postings (transaction_id, account_id, amount, currency)
-        SELECT $1, leg.account_id, leg.amount, $4
-        FROM upd, (VALUES ($3::uuid, ${m.direction === 'debit' ? '-' : ''}$2::numeric),
-                          ($7::uuid, ${m.direction === 'debit' ? '' : '-'}$2::numeric)) AS leg(account_id, amount)
-        WHERE $2::numeric <> 0
-      )
-      SELECT status, balance_after, round_id FROM t`;
-    const params = [
-      id, // 1
-      amount, // 2
-      m.accountId, // 3
-      m.party.currency, // 4
-      m.party.operatorId, // 5
-      m.party.playerId, // 6
-      m.counterAccountId, // 7
-      m.ctx.providerId, // 8
-      providerRoundId, // 9
-      m.ctx.gameId ?? null, // 10
-      m.ctx.sessionId ?? null, // 11
-      m.key, // 12
-      m.ctx.externalId, // 13
-      m.kind, // 14
-      m.ctx.subtype ?? null, // 15
-      m.party.walletMode, // 16
-      m.fingerprint, // 17
-      m.status ?? 'committed', // 18
-      m.ctx.meta ? JSON.stringify(m.ctx.meta) : null, // 19
-    ];
+    const { id, sql, params } = movementStatement(m);
     try {
       const rows: { status: TransactionStatus; balance_after: string | null; round_id: string | null }[] =
         await em.query(sql, params);
