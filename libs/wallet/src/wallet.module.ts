@@ -6,6 +6,7 @@ import { AccountsService } from './accounts.service';
 import { PlayerWalletController } from './api/player-wallet.controller';
 import { CreditCommand } from './commands/credit.command';
 import { DebitCommand } from './commands/debit.command';
+import { PlayCommand } from './commands/play.command';
 import { RollbackCommand } from './commands/rollback.command';
 import { TransferCommand } from './commands/transfer.command';
 import { WALLET_ENTITIES } from './entities';
@@ -35,6 +36,7 @@ import { SeamlessWallet } from './seamless/seamless-wallet';
     DebitCommand,
     CreditCommand,
     RollbackCommand,
+    PlayCommand,
     BalanceQuery,
     TransferCommand,
   ],
@@ -42,6 +44,7 @@ import { SeamlessWallet } from './seamless/seamless-wallet';
     DebitCommand,
     CreditCommand,
     RollbackCommand,
+    PlayCommand,
     BalanceQuery,
     OutboxService,
     SeamlessWallet,
