@@ -1,0 +1,9 @@
+export { SlotegratorGameServer } from './slotegrator-game-server';
+export type {
+  MoveOptions,
+  SendOptions,
+  SlotegratorExchange,
+  SlotegratorGameServerOptions,
+  SlotegratorLaunch,
+  SlotegratorWireAnswer,
+} from './slotegrator-game-server';
