@@ -130,6 +130,18 @@ export class ProvidersService {
     );
   }
 
+  /** Enabled providers of these protocols with an empty IP allowlist (start-up security warnings). */
+  async listEnabledWithoutAllowedIps(
+    protocols: readonly ProviderProtocol[],
+  ): Promise<Pick<ProviderRecord, 'code' | 'protocol'>[]> {
+    const rows: Pick<ProviderRecord, 'code' | 'protocol'>[] = await this.dataSource.query(
+      `SELECT code, protocol FROM providers
+        WHERE enabled AND protocol = ANY($1::text[]) AND cardinality(allowed_ips) = 0 ORDER BY code`,
+      [protocols],
+    );
+    return rows;
+  }
+
   async getByCode(code: string): Promise<ProviderRecord> {
     const provider = await this.providers.findOne({ where: { code } });
     if (!provider) throw providerNotFound(code);

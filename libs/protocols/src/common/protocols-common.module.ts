@@ -4,11 +4,12 @@ import { SessionsModule } from '@app/sessions';
 import { WalletModule } from '@app/wallet';
 import { CallbackProviders } from './callback-provider';
 import { ProtocolMetrics } from './protocol-metrics';
+import { UnsignedProvidersWarning } from './unsigned-providers.warning';
 
 /** What every protocol folder uses: provider resolution, sessions, the wallet commands and metrics. */
 @Module({
   imports: [CatalogueModule, SessionsModule, WalletModule],
-  providers: [CallbackProviders, ProtocolMetrics],
+  providers: [CallbackProviders, ProtocolMetrics, UnsignedProvidersWarning],
   exports: [CatalogueModule, SessionsModule, WalletModule, CallbackProviders, ProtocolMetrics],
 })
 export class ProtocolsCommonModule {}
