@@ -13,3 +13,7 @@ export { CallbackSessionsService } from './sessions/callback-sessions.service';
 export { newSessionToken } from './sessions/session-token';
 export * from './launch/launch-url-builder.port';
 export { LaunchUrlBuilders } from './launch/launch-url-builders.registry';
+export { LaunchPages } from './launch/launch-pages';
+export type { LaunchPageSession } from './sessions/game-sessions.repository';
+export { LANGUAGE_TAG_PATTERN, languageTag } from './launch/language-tag';
+export { SessionsException, SessionsErrorCode } from './sessions.exception';

@@ -119,6 +119,13 @@ export class Env {
   @Max(30 * 86400)
   SESSION_IDLE_TTL_S = 4 * 3600;
 
+  /** Timeout of a launch call to a provider (slotegrator "get game url"), ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  PROVIDER_LAUNCH_TIMEOUT_MS = 5000;
+
   /** Whether this process also runs the queue workers (the API can, for a single-process deployment). */
   @Transform(toBool)
   @IsBoolean()

@@ -1,10 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type LaunchRequest, type LaunchResult, LaunchUrlBuilder, LaunchUrlBuilders } from '@app/sessions';
 
-/** The `apps` launch URL. */
+/**
+ * apps: the launch URL is our own embed page, `${PUBLIC_BASE_URL}/play/apps/{sessionId}`
+ * (AppsLaunchPageController). The spec defines no demo launch: every page needs a billing session.
+ */
 @Injectable()
 export class AppsLaunchUrlBuilder extends LaunchUrlBuilder implements OnModuleInit {
   readonly protocol = 'apps' as const;
+  override readonly supportsDemo = false;
 
   constructor(private readonly registry: LaunchUrlBuilders) {
     super();
@@ -14,8 +18,13 @@ export class AppsLaunchUrlBuilder extends LaunchUrlBuilder implements OnModuleIn
     this.registry.register(this);
   }
 
-  // Filled in by the launch flow work (issue 4).
-  build(_req: LaunchRequest): Promise<LaunchResult> {
-    return Promise.resolve({ ok: false, reason: 'launch for apps is not built yet' });
+  build(req: LaunchRequest): Promise<LaunchResult> {
+    if (req.provider.protocol !== 'apps') {
+      return Promise.resolve({ ok: false, reason: `not an apps provider: ${req.provider.protocol}` });
+    }
+    return Promise.resolve({
+      ok: true,
+      url: `${req.publicBaseUrl}/play/apps/${encodeURIComponent(req.sessionId)}`,
+    });
   }
 }

@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Env, type Page, pageOf, pageOffset } from '@app/common';
+import type { WalletMode } from '@app/operators';
+import { DataSource } from 'typeorm';
+import type { SessionCloseReason, SessionMode, SessionStatus } from '../entities/game-session.entity';
+import { SessionsErrorCode, SessionsException } from '../sessions.exception';
+import type { SessionView } from './session-view';
+
+export interface NewSession {
+  id: string;
+  token: string;
+  authToken: string | null;
+  operatorId: string;
+  playerId: string | null;
+  userId: string;
+  walletMode: WalletMode;
+  providerId: string;
+  gameId: string;
+  currency: string;
+  language: string;
+  mode: SessionMode;
+  returnUrl: string | null;
+}
+
+export interface NewLaunch {
+  id: string;
+  url: string;
+  expiresAt: Date;
+}
+
+export interface SessionFilter {
+  operatorId?: string;
+  userId?: string;
+  playerId?: string;
+  providerId?: string;
+  gameId?: string;
+  mode?: SessionMode;
+  status?: SessionStatus;
+  from: Date | null;
+  to: Date | null;
+  page: number;
+  limit: number;
+}
+
+/** A session as the apps embed page needs it. */
+export interface LaunchPageSession {
+  id: string;
+  token: string;
+  providerId: string;
+  gameId: string;
+  currency: string;
+  language: string;
+  returnUrl: string | null;
+  state: SessionStatus;
+}
+
+interface ViewRow {
+  id: string;
+  operator_id: string;
+  user_id: string;
+  player_id: string | null;
+  wallet_mode: WalletMode;
+  provider_id: string;
+  game_id: string;
+  currency: string;
+  language: string;
+  mode: SessionMode;
+  state: SessionStatus;
+  close_reason: SessionCloseReason | null;
+  created_at: Date;
+  last_seen_at: Date;
+  closed_at: Date | null;
+}
+
+/** The derived state of session `s`: an active session idle longer than `ttlS` reads `expired`. */
+function stateSql(ttlS: number): string {
+  return `CASE WHEN s.status = 'active' AND s.last_seen_at < now() - make_interval(secs => ${Math.trunc(ttlS)})
+               THEN 'expired' ELSE s.status::text END`;
+}
+
+@Injectable()
+export class GameSessionsRepository {
+  private readonly idleTtlS: number;
+  /** Inlined: an integer from the validated config, so the same SQL works with or without parameters. */
+  private readonly state: string;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    config: ConfigService<Env, true>,
+  ) {
+    this.idleTtlS = config.get('SESSION_IDLE_TTL_S', { infer: true });
+    this.state = stateSql(this.idleTtlS);
+  }
+
+  /**
+   * Registers the session (and its redirect). A real session supersedes the player's active real sessions
+   * with the same provider: the player row is locked first, so concurrent launches of one player queue
+   * here and each sees the one before it — at most one stays active. An idle one is closed as expired.
+   */
+  async open(session: NewSession, launch: NewLaunch | null): Promise<void> {
+    await this.db.transaction(async (em) => {
+      if (session.playerId !== null) {
+        const players: { blocked: boolean }[] = await em.query(
+          `SELECT blocked FROM players WHERE id = $1 FOR UPDATE`,
+          [session.playerId],
+        );
+        if (players[0]?.blocked !== false) {
+          throw new SessionsException(SessionsErrorCode.PlayerBlocked, `Player ${session.userId} is blocked`);
+        }
+        if (session.mode === 'real') {
+          await em.query(
+            `UPDATE game_sessions SET
+               status = CASE WHEN last_seen_at < now() - make_interval(secs => $3)
+                             THEN 'expired' ELSE 'closed' END::game_session_status,
+               close_reason = CASE WHEN last_seen_at < now() - make_interval(secs => $3)
+                                   THEN 'expired' ELSE 'superseded' END::game_session_close_reason,
+               closed_at = now()
+             WHERE player_id = $1 AND provider_id = $2 AND status = 'active' AND mode = 'real'`,
+            [session.playerId, session.providerId, this.idleTtlS],
+          );
+        }
+      }
+      await em.query(
+        `INSERT INTO game_sessions (id, token, auth_token, operator_id, player_id, user_id, wallet_mode,
+           provider_id, game_id, currency, language, mode, return_url)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [
+          session.id,
+          session.token,
+          session.authToken,
+          session.operatorId,
+          session.playerId,
+          session.userId,
+          session.walletMode,
+          session.providerId,
+          session.gameId,
+          session.currency,
+          session.language,
+          session.mode,
+          session.returnUrl,
+        ],
+      );
+      if (launch) {
+        await em.query(`INSERT INTO launches (id, session_id, url, expires_at) VALUES ($1, $2, $3, $4)`, [
+          launch.id,
+          session.id,
+          launch.url,
+          launch.expiresAt,
+        ]);
+      }
+    });
+  }
+
+  /** Newest first, ties broken by id. */
+  async list(f: SessionFilter): Promise<Page<SessionView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(`${sql} $${params.length}`);
+    };
+    if (f.operatorId !== undefined) add('s.operator_id =', f.operatorId);
+    if (f.userId !== undefined) add('s.user_id =', f.userId);
+    if (f.playerId !== undefined) add('s.player_id =', f.playerId);
+    if (f.providerId !== undefined) add('s.provider_id =', f.providerId);
+    if (f.gameId !== undefined) add('s.game_id =', f.gameId);
+    if (f.mode !== undefined) add('s.mode =', f.mode);
+    if (f.status !== undefined) add(`${this.state} =`, f.status);
+    if (f.from) add('s.created_at >=', f.from);
+    if (f.to) add('s.created_at <', f.to);
+    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const countRows: { total: string }[] = await this.db.query(
+      `SELECT count(*)::text AS total FROM game_sessions s ${whereSql}`,
+      params,
+    );
+    const rows: ViewRow[] = await this.db.query(
+      `SELECT ${this.viewColumns()} FROM game_sessions s ${whereSql}
+        ORDER BY s.created_at DESC, s.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, pageOffset(f)],
+    );
+    return pageOf(rows.map(toView), Number(countRows[0].total), f);
+  }
+
+  async get(id: string): Promise<SessionView | null> {
+    const rows: ViewRow[] = await this.db.query(
+      `SELECT ${this.viewColumns()} FROM game_sessions s WHERE s.id = $1`,
+      [id],
+    );
+    return rows[0] ? toView(rows[0]) : null;
+  }
+
+  /** Closes an active session (idle or not) for the admin; a closed one is refused. */
+  async closeByAdmin(id: string): Promise<SessionView> {
+    const rows: { id: string }[] = await this.db.query(
+      `UPDATE game_sessions SET status = 'closed', close_reason = 'admin', closed_at = now()
+        WHERE id = $1 AND status = 'active' RETURNING id`,
+      [id],
+    );
+    const view = await this.get(id);
+    if (!view) throw new SessionsException(SessionsErrorCode.SessionNotFound, `Session ${id} does not exist`);
+    if (rows.length === 0) {
+      throw new SessionsException(
+        SessionsErrorCode.SessionNotActive,
+        `Session ${id} is already ${view.status} (${view.closeReason ?? 'no reason'})`,
+        { status: view.status, closeReason: view.closeReason },
+      );
+    }
+    return view;
+  }
+
+  async forLaunchPage(id: string): Promise<LaunchPageSession | null> {
+    const rows: (Omit<LaunchPageSession, 'state'> & { state: SessionStatus })[] = await this.db.query(
+      `SELECT s.id, s.token, s.provider_id AS "providerId", s.game_id AS "gameId", s.currency, s.language,
+              s.return_url AS "returnUrl", ${this.state} AS state
+         FROM game_sessions s WHERE s.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  private viewColumns(): string {
+    return `s.id, s.operator_id, s.user_id, s.player_id, s.wallet_mode, s.provider_id, s.game_id, s.currency,
+            s.language, s.mode, s.close_reason, s.created_at, s.last_seen_at, s.closed_at,
+            ${this.state} AS state`;
+  }
+}
+
+function toView(r: ViewRow): SessionView {
+  return {
+    id: r.id,
+    operatorId: r.operator_id,
+    userId: r.user_id,
+    playerId: r.player_id,
+    walletMode: r.wallet_mode,
+    providerId: r.provider_id,
+    gameId: r.game_id,
+    currency: r.currency,
+    language: r.language,
+    mode: r.mode,
+    status: r.state,
+    closeReason: r.close_reason,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    closedAt: r.closed_at,
+  };
+}
