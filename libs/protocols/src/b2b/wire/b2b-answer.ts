@@ -54,8 +54,11 @@ export function b2bMoney(money: Money | null): string {
   }
 }
 
-/** Spec §3.6: no free rounds are offered yet; the object keeps its shape with nothing in it. */
-const NO_FREE_ROUNDS = { id: 0, count: 0, bet: 0, lines: 0, mpl: 0, cp: 0 };
+/**
+ * Spec §3.6: no free rounds are offered yet; the object keeps its shape with nothing in it. `cp` is a
+ * string as in the spec's example (its table says double; the integrator's own example is what it parses).
+ */
+const NO_FREE_ROUNDS = { id: 0, count: 0, bet: 0, lines: 0, mpl: 0, cp: '0.00' };
 
 /**
  * The §3 answer of each api, its fields in the order of the spec's examples. `success` is always true:

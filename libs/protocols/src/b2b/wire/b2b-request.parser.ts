@@ -152,7 +152,7 @@ function parseData(api: B2bApi, data: Data, rawBody: Buffer | undefined): B2bReq
 }
 
 function echoOf(data: Data): B2bRequestRefusal['echo'] {
-  const s = (k: string) => (typeof data[k] === 'string' ? (data[k]).slice(0, 255) : undefined);
+  const s = (k: string) => (typeof data[k] === 'string' ? data[k].slice(0, 255) : undefined);
   return {
     userId: s('user_id'),
     currency: s('currency'),
