@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { parseWire } from '@app/common';
+import { fingerprint, idempotencyKey, type MovementRow, movementStatement } from '@app/wallet';
+import { percentiles, type LoadResult } from './load-runner';
+
+/** A player's accounts, as the wallet commands resolve them (cached ids, so no lookup on the hot path). */
+export interface DirectPlayer {
+  userId: string;
+  accountId: string;
+  sessionId: string;
+}
+
+export interface DirectSpec {
+  name: string;
+  databaseUrl: string;
+  poolSize: number;
+  connections: number;
+  durationS: number;
+  warmupS: number;
+  operatorId: string;
+  providerId: string;
+  houseAccountId: string;
+  gameId: string;
+  currency: string;
+  betCents: number;
+  winCents: number;
+  pick: () => DirectPlayer;
+}
+
+/**
+ * The same ledger statements the API runs for a wallet-v2 bet and win in an internal wallet (built by
+ * the wallet's own `movementStatement`), driven straight through `pg` with `connections` in flight over
+ * a pool the size of the API's — no HTTP, no Nest. Ids live in a namespace of their own.
+ */
+export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult> {
+  const pool = new Pool({ connectionString: spec.databaseUrl, max: spec.poolSize });
+  const bet = parseWire(String(spec.betCents), 'cents');
+  const win = parseWire(String(spec.winCents), 'cents');
+  const ns = `direct-${randomBytes(4).toString('hex')}`;
+  let seq = 0;
+  const movement = (
+    kind: 'bet' | 'win',
+    p: DirectPlayer,
+    externalId: string,
+    roundId: string,
+  ): MovementRow => {
+    const party = {
+      operatorId: spec.operatorId,
+      walletMode: 'internal' as const,
+      playerId: p.userId,
+      currency: spec.currency,
+    };
+    const amount = kind === 'bet' ? bet : win;
+    return {
+      key: idempotencyKey(spec.providerId, 'tx', externalId, spec.currency),
+      kind,
+      party,
+      accountId: p.accountId,
+      counterAccountId: spec.houseAccountId,
+      amount,
+      ctx: {
+        providerId: spec.providerId,
+        externalId,
+        sessionId: p.sessionId,
+        gameId: spec.gameId,
+        providerRoundId: roundId,
+        subtype: null,
+        meta: null,
+      },
+      fingerprint: fingerprint(kind, party, amount, null),
+      round: kind,
+      direction: kind === 'bet' ? 'debit' : 'credit',
+    };
+  };
+
+  const latencies: number[] = [];
+  const failureKinds = new Map<string, number>();
+  let failures = 0;
+  let successes = 0;
+  const start = performance.now();
+  const measureFrom = start + spec.warmupS * 1000;
+  const end = measureFrom + spec.durationS * 1000;
+  const timed = async (m: MovementRow): Promise<void> => {
+    const { sql, params } = movementStatement(m);
+    const t0 = performance.now();
+    let problem: string | null = null;
+    try {
+      const res = await pool.query<{ status: string }>(sql, params);
+      if (res.rows[0]?.status !== 'committed') problem = `${m.kind}: status ${res.rows[0]?.status ?? 'none'}`;
+    } catch (e) {
+      problem = `${m.kind}: ${e instanceof Error ? e.message.slice(0, 120) : String(e)}`;
+    }
+    const t1 = performance.now();
+    if (t0 < measureFrom || t1 > end) return;
+    latencies.push(t1 - t0);
+    if (problem === null) successes++;
+    else {
+      failures++;
+      failureKinds.set(problem, (failureKinds.get(problem) ?? 0) + 1);
+    }
+  };
+  try {
+    await Promise.all(
+      Array.from({ length: spec.connections }, async () => {
+        while (performance.now() < end) {
+          const p = spec.pick();
+          const n = ++seq;
+          const round = `${ns}-r${n}`;
+          await timed(movement('bet', p, `${ns}-b${n}`, round));
+          await timed(movement('win', p, `${ns}-w${n}`, round));
+        }
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+  const measuredS = spec.durationS;
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    name: spec.name,
+    requests: latencies.length,
+    reqPerS: successes / measuredS,
+    opsPerS: successes / measuredS,
+    failures,
+    failureKinds,
+    transportErrors: 0,
+    measuredS,
+    ...percentiles(sorted),
+  };
+}

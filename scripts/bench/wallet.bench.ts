@@ -1,0 +1,209 @@
+import { BenchApi, inParallel } from './bench-api';
+import type { BenchConfig } from './bench-config';
+import { openSessions, type OpenedSession } from './bench-sessions';
+import type { BenchStack } from './bench-stack';
+import { type DirectPlayer, runDirectLedgerLoad } from './direct-ledger-load';
+import { type Figure, fmtMs, fmtRate } from './figures';
+import { describeFailures, type LoadResult, runLoad } from './load-runner';
+import { walletV2Rounds } from './protocols/wallet-v2.rounds';
+import { probeRound } from './probe';
+
+const CURRENCY = 'EUR';
+const BET_CENTS = 100;
+const WIN_CENTS = 50;
+
+function roundRobin<T>(items: T[]): () => T {
+  let i = 0;
+  return () => items[i++ % items.length];
+}
+
+/**
+ * Issue 3 §8: debit+credit throughput and latency over HTTP (wallet-v2 bet then win, internal wallet) for
+ * many players and for one hot player, and the same ledger statements straight through `pg`.
+ */
+export async function walletBench(
+  stack: BenchStack,
+  cfg: BenchConfig,
+  log: (line: string) => void,
+): Promise<Figure[]> {
+  const api = new BenchApi(stack.apiUrl, stack.adminToken);
+  const operator = await api.createOperator('Bench internal wallet', 'internal', [CURRENCY]);
+  const provider = await api.createProvider('bench-wallet-v2', 'wallet-v2', {
+    walletToken: 'bench_wallet_token',
+    launchBaseUrl: 'http://127.0.0.1:9/wallet-v2/launch',
+  });
+  const [game] = await api.createGames(provider.code, ['1012']);
+  const users = Array.from({ length: cfg.players }, (_, i) => `wallet-player-${i + 1}`);
+  const hot = 'wallet-hot-player';
+  await inParallel([...users, hot], 16, (u) =>
+    api.deposit(operator, u, u === hot ? '10000000' : '100000', CURRENCY),
+  );
+  const { sessions, via } = await openSessions(
+    { api, pool: stack.pool, operator, provider, game, currency: CURRENCY },
+    [...users, hot],
+  );
+  const hotSession = sessions[sessions.length - 1];
+  const many = sessions.slice(0, -1);
+  log(
+    `wallet: ${many.length} players + 1 hot player funded, sessions via ${via === 'api' ? 'POST /api/v1/sessions' : 'SQL (launch flow not in the API yet)'}`,
+  );
+
+  const target = (pick: () => OpenedSession) => ({
+    baseUrl: stack.apiUrl,
+    provider,
+    game,
+    currency: CURRENCY,
+    pick,
+  });
+  const probe = await probeRound(
+    walletV2Rounds(
+      target(() => hotSession),
+      { betCents: BET_CENTS, winCents: WIN_CENTS },
+    ),
+    stack.apiUrl,
+  );
+  const results: { http?: [LoadResult, LoadResult]; direct?: [LoadResult, LoadResult] } = {};
+  if (probe) log(`wallet: the wallet-v2 callback does not answer a bet+win round correctly: ${probe}`);
+  else {
+    const load = (name: string, pick: () => OpenedSession) =>
+      runLoad({
+        name,
+        baseUrl: stack.apiUrl,
+        connections: cfg.connections,
+        durationS: cfg.durationS,
+        warmupS: cfg.warmupS,
+        steps: walletV2Rounds(target(pick), { betCents: BET_CENTS, winCents: WIN_CENTS }).steps,
+      });
+    log(`wallet: HTTP, many players (${cfg.connections} connections, ${cfg.durationS} s) …`);
+    const a = await load('wallet HTTP many players', roundRobin(many));
+    log(`wallet: HTTP, one hot player …`);
+    const b = await load('wallet HTTP hot player', () => hotSession);
+    results.http = [a, b];
+  }
+
+  const accounts = await stack.pool.query<{ owner_key: string; id: string }>(
+    `SELECT owner_key, id FROM accounts WHERE kind = 'player' AND currency = $1 AND operator_id = $2`,
+    [CURRENCY, operator.id],
+  );
+  const accountOf = new Map(accounts.rows.map((r) => [r.owner_key, r.id]));
+  const direct = (s: OpenedSession): DirectPlayer => {
+    const accountId = accountOf.get(`${operator.id}:${s.userId}`);
+    if (!accountId) throw new Error(`no wallet account for ${s.userId} after its deposit`);
+    return { userId: s.userId, accountId, sessionId: s.sessionId };
+  };
+  const house = await stack.pool.query<{ id: string }>(
+    `INSERT INTO accounts (kind, owner_key, currency, provider_id) VALUES ('house', $1, $2, $3)
+     ON CONFLICT (kind, owner_key, currency) DO UPDATE SET kind = EXCLUDED.kind RETURNING id`,
+    [provider.id, CURRENCY, provider.id],
+  );
+  const directLoad = (name: string, pick: () => DirectPlayer) =>
+    runDirectLedgerLoad({
+      name,
+      databaseUrl: stack.databaseUrl,
+      poolSize: cfg.poolSize,
+      connections: cfg.connections,
+      durationS: cfg.durationS,
+      warmupS: cfg.warmupS,
+      operatorId: operator.id,
+      providerId: provider.id,
+      houseAccountId: house.rows[0].id,
+      gameId: game.id,
+      currency: CURRENCY,
+      betCents: BET_CENTS,
+      winCents: WIN_CENTS,
+      pick,
+    });
+  log(`wallet: direct pg, many players …`);
+  const da = await directLoad('wallet direct pg many players', roundRobin(many.map(direct)));
+  log(`wallet: direct pg, one hot player …`);
+  const hotDirect = direct(hotSession);
+  const db = await directLoad('wallet direct pg hot player', () => hotDirect);
+  results.direct = [da, db];
+
+  for (const r of [...(results.http ?? []), ...results.direct]) {
+    const failures = describeFailures(r);
+    if (failures) log(failures);
+  }
+  return walletFigures(results, probe);
+}
+
+function walletFigures(
+  r: { http?: [LoadResult, LoadResult]; direct?: [LoadResult, LoadResult] },
+  probe: string | null,
+): Figure[] {
+  const figures: Figure[] = [];
+  const clean = (x: LoadResult): boolean => x.failures === 0 && x.requests > 0;
+  const errorsNote = (x: LoadResult): string => (x.failures > 0 ? ` (${x.failures} non-success!)` : '');
+  if (!r.http) {
+    figures.push({
+      figure: 'wallet (a) HTTP debit+credit, many players',
+      measured: `not measurable: ${probe ?? 'no answers'}`.slice(0, 90),
+      target: '≥ 1,000/s, p99 ≤ 20 ms',
+      pass: false,
+    });
+  } else {
+    const [a, b] = r.http;
+    figures.push(
+      {
+        figure: 'wallet (a) HTTP debit+credit, many players',
+        measured: `${fmtRate(a.reqPerS)} p99 ${fmtMs(a.p99)}${errorsNote(a)}`,
+        target: '≥ 1,000/s, p99 ≤ 20 ms',
+        pass: clean(a) && a.reqPerS >= 1000 && a.p99 <= 20,
+      },
+      {
+        figure: 'wallet (a) latency p50 / p95 / p99',
+        measured: `${fmtMs(a.p50)} / ${fmtMs(a.p95)} / ${fmtMs(a.p99)}`,
+        target: 'p99 ≤ 20 ms',
+        pass: clean(a) && a.p99 <= 20,
+      },
+      {
+        figure: 'wallet (b) HTTP debit+credit, one hot player',
+        measured: `${fmtRate(b.reqPerS)}${errorsNote(b)}`,
+        target: '(reported)',
+        pass: clean(b) ? null : false,
+      },
+      {
+        figure: 'wallet (b) latency p50 / p95 / p99',
+        measured: `${fmtMs(b.p50)} / ${fmtMs(b.p95)} / ${fmtMs(b.p99)}`,
+        target: '(reported)',
+        pass: null,
+      },
+    );
+  }
+  if (r.direct) {
+    const [da, db] = r.direct;
+    figures.push(
+      {
+        figure: 'wallet (a) same SQL direct via pg, many players',
+        measured: `${fmtRate(da.reqPerS)} p99 ${fmtMs(da.p99)}${errorsNote(da)}`,
+        target: '(reference)',
+        pass: clean(da) ? null : false,
+      },
+      {
+        figure: 'wallet (b) same SQL direct via pg, hot player',
+        measured: `${fmtRate(db.reqPerS)} p99 ${fmtMs(db.p99)}${errorsNote(db)}`,
+        target: '(reference)',
+        pass: clean(db) ? null : false,
+      },
+    );
+    if (r.http) {
+      const ra = r.http[0].reqPerS / da.reqPerS;
+      const rb = r.http[1].reqPerS / db.reqPerS;
+      figures.push(
+        {
+          figure: 'wallet (a) ratio HTTP / direct pg',
+          measured: ra.toFixed(2),
+          target: '≥ 0.5',
+          pass: clean(r.http[0]) && clean(da) && ra >= 0.5,
+        },
+        {
+          figure: 'wallet (b) ratio HTTP / direct pg',
+          measured: rb.toFixed(2),
+          target: '(reported)',
+          pass: null,
+        },
+      );
+    }
+  }
+  return figures;
+}
