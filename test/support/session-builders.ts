@@ -57,7 +57,7 @@ export async function seedSession(t: Pick<TestApp, 'app'>, seed: SessionSeed): P
     `INSERT INTO game_sessions (id, token, auth_token, operator_id, player_id, user_id, wallet_mode, provider_id,
        game_id, currency, language, mode, status, close_reason, last_seen_at, closed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-       now() - make_interval(secs => $15), CASE WHEN $13 = 'active' THEN NULL ELSE now() END)`,
+       now() - make_interval(secs => $15), CASE WHEN $13::game_session_status = 'active' THEN NULL ELSE now() END)`,
     [
       id,
       token,

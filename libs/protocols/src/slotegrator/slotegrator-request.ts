@@ -97,8 +97,8 @@ export function parseSlotegratorRequest(rawBody: Buffer | undefined): ParsedSlot
   }
 }
 
-function wrong(message: string): WrongInput {
-  return new WrongInput(SlotegratorCode.WrongInputParameters, message);
+function wrong(detail: string): WrongInput {
+  return new WrongInput(SlotegratorCode.WrongInputParameters, `Wrong input parameters: ${detail}`);
 }
 
 function readObject(rawBody: Buffer | undefined): Record<string, LosslessValue> {
@@ -156,7 +156,7 @@ function amount(body: Record<string, LosslessValue>): Money {
       case 'TOO_MANY_DECIMALS':
       case 'TOO_MANY_INTEGER_DIGITS':
       case 'NOT_AN_INTEGER':
-        return refuse(SlotegratorCode.WrongInputParameters, `amount refused: ${e.reason}`);
+        throw wrong(`amount refused (${e.reason})`);
     }
   }
 }

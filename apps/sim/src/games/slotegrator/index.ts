@@ -1,4 +1,4 @@
-export { SlotegratorGameServer } from './slotegrator-game-server';
+export { SIM_JACKPOTS, SlotegratorGameServer } from './slotegrator-game-server';
 export type {
   MoveOptions,
   SendOptions,

@@ -58,6 +58,22 @@ export interface SendOptions {
 
 const REAL_FIELDS = ['client_id', 'game_id', 'currency', 'language', 'session_id', 'player_id', 'return_url'];
 const DEMO_FIELDS = ['client_id', 'game_id', 'language', 'return_url'];
+const OPTIONAL_CALLS = {
+  jackpots: { strings: ['client_id'], integers: [] },
+  createFreespins: {
+    strings: ['client_id', 'game_id', 'player_id', 'campaign_id', 'currency'],
+    integers: ['quantity', 'valid_from', 'valid_until', 'bet_id'],
+  },
+  cancelFreespins: { strings: ['client_id', 'campaign_id'], integers: [] },
+} as const;
+type OptionalCall = keyof typeof OPTIONAL_CALLS;
+
+/** The jackpot levels the simulator reports (the spec's example). */
+export const SIM_JACKPOTS = [
+  { name: 'Bronze', amount: 100.0, currency: 'USD' },
+  { name: 'Silver', amount: 1000.0, currency: 'USD' },
+  { name: 'Gold', amount: 10000.0, currency: 'USD' },
+];
 
 /**
  * The slotegrator game server: answers the aggregator's signed launch calls with a game URL, and plays
@@ -76,7 +92,10 @@ export class SlotegratorGameServer {
     return `${this.options.callbackBaseUrl}/callbacks/slotegrator/${encodeURIComponent(this.options.providerCode)}`;
   }
 
-  /** `POST /slotegrator/games/init`, `POST /slotegrator/games/init-demo`, `GET /slotegrator/play`. */
+  /**
+   * `POST /slotegrator/games/init`, `/games/init-demo`, the optional `/jackpots`, `/freespins/create`,
+   * `/freespins/cancel`, and the game page `GET /slotegrator/play`.
+   */
   routes(app: FastifyInstance): void {
     void app.register(
       (scope, _opts, done) => {
@@ -87,6 +106,9 @@ export class SlotegratorGameServer {
         });
         scope.post('/games/init', (req, reply) => this.launch('real', req, reply));
         scope.post('/games/init-demo', (req, reply) => this.launch('demo', req, reply));
+        scope.post('/jackpots', (req, reply) => this.optional('jackpots', req, reply));
+        scope.post('/freespins/create', (req, reply) => this.optional('createFreespins', req, reply));
+        scope.post('/freespins/cancel', (req, reply) => this.optional('cancelFreespins', req, reply));
         scope.get('/play', (req, reply) => this.page(req, reply));
         done();
       },
@@ -267,6 +289,34 @@ export class SlotegratorGameServer {
     entry.url = `${base.replace(/\/+$/, '')}/slotegrator/play?${query.toString()}`;
     this.options.logger?.info({ kind, gameId: body.game_id }, 'slotegrator launch');
     return reply.status(200).send({ url: entry.url });
+  }
+
+  /** Jackpots and freespin campaigns, answered as the spec's examples (no campaigns are really played). */
+  private optional(call: OptionalCall, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (this.verify(raw, req.headers['x-sign']) !== 'valid')
+      return this.error(reply, 'INVALID_SIGN', 'Invalid sign');
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return this.error(reply, 'WRONG_INPUT_PARAMETERS', 'Wrong input parameters');
+    }
+    const rules = OPTIONAL_CALLS[call];
+    const bad = [
+      ...rules.strings.filter((f) => typeof body?.[f] !== 'string' || body[f] === ''),
+      ...rules.integers.filter((f) => !Number.isSafeInteger(body?.[f])),
+    ];
+    if (bad.length > 0)
+      return this.error(reply, 'WRONG_INPUT_PARAMETERS', `Wrong input parameters: ${bad.join(', ')}`);
+    switch (call) {
+      case 'jackpots':
+        return reply.send({ status: true, jackpots: SIM_JACKPOTS });
+      case 'createFreespins':
+        return reply.send({ status: true, new_campaign_id: randomUUID().replace(/-/g, '') });
+      case 'cancelFreespins':
+        return reply.send({ status: true });
+    }
   }
 
   private page(req: FastifyRequest, reply: FastifyReply): FastifyReply {
