@@ -136,12 +136,13 @@ export class WalletV2CallbackHandler {
           session,
           trace,
         );
-      case 'cancel':
-        return this.answer(
-          await this.rollback.execute(this.cancel(req, session, providerId)),
-          session,
-          trace,
-        );
+      case 'cancel': {
+        const outcome = await this.rollback.execute(this.cancel(req, session, providerId));
+        // A seamless refund that moved nothing reports our shadow ledger's balance, not the casino's.
+        const fromCasino =
+          session.walletMode === 'seamless' && (outcome.noMovement === true || outcome.repeated);
+        return this.answer(fromCasino ? { ...outcome, balance: null } : outcome, session, trace);
+      }
     }
   }
 
