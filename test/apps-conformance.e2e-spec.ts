@@ -63,21 +63,22 @@ describe('apps billing: every request example of the spec, replayed (conformance
     expect(shapeOf(x.answer)).toEqual(shapeOf(replies[kind]));
     expect(x.answer.status).toBe(replies[kind].status);
   };
-  const transactions = async (sessionId: string) =>
-    (await db.query(
+  interface TxRow {
+    kind: string;
+    amount: string;
+    status: string;
+    external_id: string;
+    provider_round_id: string;
+    meta: { tag: Record<string, unknown> };
+    session_id: string;
+    game_id: string;
+  }
+  const transactions = (sessionId: string): Promise<TxRow[]> =>
+    db.query<TxRow[]>(
       `SELECT kind, amount::text AS amount, status, external_id, provider_round_id, meta, session_id, game_id
          FROM wallet_transactions WHERE session_id = $1 ORDER BY created_at`,
       [sessionId],
-    )) as {
-      kind: string;
-      amount: string;
-      status: string;
-      external_id: string;
-      provider_round_id: string;
-      meta: { tag: Record<string, unknown> };
-      session_id: string;
-      game_id: string;
-    }[];
+    );
 
   beforeAll(async () => {
     t = await createTestApp({ listen: true });
