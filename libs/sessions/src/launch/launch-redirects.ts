@@ -13,7 +13,8 @@ export class LaunchRedirects {
 
   /** The provider URL of this launch, spending it; one statement, so two opens cannot both win. */
   async redeem(launchId: string): Promise<string> {
-    const rows: { url: string }[] = await this.db.query(
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows] = await this.db.query<[{ url: string }[], number]>(
       `UPDATE launches SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING url`,
       [launchId],
     );

@@ -61,7 +61,8 @@ export class CallbackSessionsService {
    * `game_token`. Null when the token is unknown, already spent, or its session is no longer active.
    */
   async exchangeAuthToken(providerId: string, authToken: string): Promise<CallbackSession | null> {
-    const rows: { id: string }[] = await this.db.query(
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows] = await this.db.query<[{ id: string }[], number]>(
       `UPDATE game_sessions SET auth_token_used_at = now(), game_token = $3, last_seen_at = now()
         WHERE auth_token = $1 AND provider_id = $2 AND auth_token_used_at IS NULL AND status = 'active'
           AND last_seen_at >= now() - make_interval(secs => $4)

@@ -193,7 +193,8 @@ export class GameSessionsRepository {
 
   /** Closes an active session (idle or not) for the admin; a closed one is refused. */
   async closeByAdmin(id: string): Promise<SessionView> {
-    const rows: { id: string }[] = await this.db.query(
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows] = await this.db.query<[{ id: string }[], number]>(
       `UPDATE game_sessions SET status = 'closed', close_reason = 'admin', closed_at = now()
         WHERE id = $1 AND status = 'active' RETURNING id`,
       [id],
