@@ -23,6 +23,8 @@ export interface OpenedSession {
   sessionId: string;
   token: string;
   authToken: string | null;
+  /** The launch URL the API answered (null for sessions inserted with SQL). */
+  url: string | null;
 }
 
 export type SessionsVia = 'api' | 'sql';
@@ -73,13 +75,13 @@ async function launch(t: SessionTarget, userId: string): Promise<OpenedSession |
     return 'no-route';
   if (res.status !== 201)
     throw new Error(`launch for ${userId}: HTTP ${res.status} ${res.text.slice(0, 400)}`);
-  const sessionId = (res.body as { sessionId: string }).sessionId;
+  const { sessionId, url } = res.body as { sessionId: string; url: string };
   const rows = await t.pool.query<{ token: string; auth_token: string | null }>(
     'SELECT token, auth_token FROM game_sessions WHERE id = $1',
     [sessionId],
   );
   if (rows.rowCount !== 1) throw new Error(`launched session ${sessionId} is not in game_sessions`);
-  return { userId, sessionId, token: rows.rows[0].token, authToken: rows.rows[0].auth_token };
+  return { userId, sessionId, token: rows.rows[0].token, authToken: rows.rows[0].auth_token, url };
 }
 
 async function insertSession(t: SessionTarget, userId: string): Promise<OpenedSession> {
@@ -110,5 +112,5 @@ async function insertSession(t: SessionTarget, userId: string): Promise<OpenedSe
       t.currency,
     ],
   );
-  return { userId, sessionId, token, authToken };
+  return { userId, sessionId, token, authToken, url: null };
 }

@@ -22,22 +22,37 @@ function checkAnswer(status: number, body: string, api: string, tx?: string): st
   return null;
 }
 
+/** What the game learns from our launch URL (or, for a session inserted with SQL, from the row). */
+function launchParams(s: OpenedSession): { userId: string; authToken: string } {
+  const params = s.url ? new URL(s.url).searchParams : null;
+  const userId = params?.get('user_id') ?? s.userId;
+  const authToken = params?.get('auth_token') ?? s.authToken;
+  if (!authToken) throw new Error(`b2b session ${s.sessionId} has no auth token`);
+  return { userId, authToken };
+}
+
+export interface B2bGameSession {
+  userId: string;
+  gameToken: string;
+}
+
 /**
  * b2b: spends each session's one-time auth token at `do-auth-user-ingame` (as the game does when it
- * opens) and keeps the `game_token` later calls send as `user_game_token`.
+ * opens, with the `user_id` and `auth_token` of the launch URL) and keeps the `game_token` later calls
+ * send as `user_game_token`.
  */
 export async function b2bAuthenticate(
   baseUrl: string,
   providerCode: string,
   currency: string,
   sessions: OpenedSession[],
-): Promise<Map<string, string>> {
-  const tokens = new Map<string, string>();
+): Promise<Map<string, B2bGameSession>> {
+  const out = new Map<string, B2bGameSession>();
   await inParallel(sessions, 8, async (s) => {
-    if (!s.authToken) throw new Error(`b2b session ${s.sessionId} has no auth token`);
+    const { userId, authToken } = launchParams(s);
     const body = JSON.stringify({
       api: 'do-auth-user-ingame',
-      data: { user_id: s.userId, user_ip: USER_IP, user_auth_token: s.authToken, currency },
+      data: { user_id: userId, user_ip: USER_IP, user_auth_token: authToken, currency },
     });
     const res = await fetch(`${baseUrl}/callbacks/b2b/${encodeURIComponent(providerCode)}`, {
       method: 'POST',
@@ -46,13 +61,13 @@ export async function b2bAuthenticate(
     });
     const text = await res.text();
     const problem = checkAnswer(res.status, text, 'do-auth-user-ingame');
-    if (problem) throw new Error(`b2b auth for ${s.userId}: ${problem}`);
+    if (problem) throw new Error(`b2b auth for ${userId}: HTTP ${res.status} ${text.slice(0, 600)}`);
     const gameToken = (parseJson(text)!.answer as { game_token?: unknown }).game_token;
     if (typeof gameToken !== 'string' || gameToken === '')
-      throw new Error(`b2b auth for ${s.userId}: no game_token`);
-    tokens.set(s.sessionId, gameToken);
+      throw new Error(`b2b auth for ${userId}: no game_token`);
+    out.set(s.sessionId, { userId, gameToken });
   });
-  return tokens;
+  return out;
 }
 
 /**
@@ -61,7 +76,7 @@ export async function b2bAuthenticate(
  */
 export function b2bRounds(
   t: RoundTarget,
-  gameTokens: Map<string, string>,
+  games: Map<string, B2bGameSession>,
   amounts = { debit: '1.00000', credit: '0.50000' },
 ): RoundPlan {
   const path = `/callbacks/b2b/${encodeURIComponent(t.provider.code)}`;
@@ -74,9 +89,9 @@ export function b2bRounds(
     JSON.stringify({
       api,
       data: {
-        user_id: s.userId,
+        user_id: games.get(s.sessionId)?.userId,
         user_ip: USER_IP,
-        user_game_token: gameTokens.get(s.sessionId),
+        user_game_token: games.get(s.sessionId)?.gameToken,
         currency: t.currency,
         turn_id: Number(turn),
         transaction_id: tx,
