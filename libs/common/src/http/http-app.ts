@@ -64,6 +64,16 @@ export function configureHttpApp(
     { parseAs: 'buffer', bodyLimit: opts.bodyLimit },
     (req, body, done) => parseJsonBody(req, body as Buffer, done),
   );
+  // Game servers do not all send `application/json`: callbacks read any content type as JSON; elsewhere 415.
+  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, (req, body, done) => {
+    if (req.url.startsWith(LENIENT_PREFIX)) return parseJsonBody(req, body as Buffer, done);
+    done(
+      Object.assign(new Error('Unsupported Media Type'), {
+        statusCode: 415,
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+      }),
+    );
+  });
 
   const metrics = app.get(MetricsService, { strict: false });
   fastify.addHook('onResponse', (req, reply, done) => {

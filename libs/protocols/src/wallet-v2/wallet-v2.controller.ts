@@ -43,7 +43,7 @@ export class WalletV2Controller {
     let answer: WalletV2Answer;
     try {
       answer = await this.handler.handle(
-        { providerCode, ip: req.ip, rawBody: req.rawBody, bodyParseError: req.bodyParseError },
+        { providerCode, ip: req.ip, rawBody: rawBodyOf(req), bodyParseError: req.bodyParseError },
         trace,
       );
     } catch (err) {
@@ -74,4 +74,10 @@ export class WalletV2Controller {
 /** Metrics labels stay a closed set whatever `type` a caller sends. */
 function actionLabel(type: string | undefined): string {
   return type !== undefined && (WALLET_V2_TYPES as readonly string[]).includes(type) ? type : 'unknown';
+}
+
+/** The body as sent: kept by our JSON parser; Fastify's own text/plain parser only leaves the string. */
+function rawBodyOf(req: FastifyRequest): Buffer | undefined {
+  if (req.rawBody) return req.rawBody;
+  return typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : undefined;
 }

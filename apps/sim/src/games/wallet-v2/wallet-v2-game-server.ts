@@ -177,7 +177,7 @@ export class WalletV2GameServer {
     return this.sendRaw(walletV2Json(fields), { id });
   }
 
-  /** Sends any body (malformed ones too) with any content type, to any provider code. */
+  /** Sends any body (malformed ones too) with any content type (`''`: none), to any provider code. */
   async sendRaw(
     body: string,
     opts: { id?: bigint; contentType?: string; providerCode?: string } = {},
@@ -189,7 +189,8 @@ export class WalletV2GameServer {
     const res = await this.http().request({
       method: 'POST',
       path: `${new URL(this.options.callbackBaseUrl).pathname.replace(/\/+$/, '')}${path}`,
-      headers: { 'content-type': opts.contentType ?? 'application/json' },
+      // An empty content type sends none at all.
+      headers: opts.contentType === '' ? {} : { 'content-type': opts.contentType ?? 'application/json' },
       body,
     });
     const rawAnswer = await res.body.text();
