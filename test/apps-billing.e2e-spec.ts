@@ -13,7 +13,7 @@ import { seedSession, type SessionSeed, type SeededSession } from './support/ses
 import { createTestApp, type TestApp } from './support/test-app';
 
 const IDLE_TTL_S = 600;
-const CALL_TIMEOUT_MS = 300;
+const CALL_TIMEOUT_MS = 1000;
 
 async function eventually<T>(
   what: string,
