@@ -321,37 +321,40 @@ describe('slotegrator callbacks (real PostgreSQL, Redis, worker; reference casin
     });
 
     it.each([
-      ['idle-expired', { idleSeconds: IDLE_TTL_S + 60 }],
-      ['closed (superseded)', { status: 'closed' as const, closeReason: 'superseded' as const }],
-    ])('a %s session: bets refused, wins and refunds still settle', async (_name, seed) => {
-      const pl = await newPlayer(w, p, mode, '50');
-      const roundId = `r-${tx()}`;
-      const bet = await p.sim.bet(pl.session.token, '10', { roundId });
-      expect(bet.answer).toEqual({ status: true, balance: 40 });
-      // The session idles out or is superseded while the round is open.
-      await w.db.query(
-        `UPDATE game_sessions SET last_seen_at = now() - make_interval(secs => $2), status = $3,
+      ['idle-expired', { idleSeconds: IDLE_TTL_S + 60, status: 'active', closeReason: null }],
+      ['closed (superseded)', { idleSeconds: 0, status: 'closed', closeReason: 'superseded' }],
+    ] as [string, { idleSeconds: number; status: string; closeReason: string | null }][])(
+      'a %s session: bets refused, wins and refunds still settle',
+      async (_name, seed) => {
+        const pl = await newPlayer(w, p, mode, '50');
+        const roundId = `r-${tx()}`;
+        const bet = await p.sim.bet(pl.session.token, '10', { roundId });
+        expect(bet.answer).toEqual({ status: true, balance: 40 });
+        // The session idles out or is superseded while the round is open.
+        await w.db.query(
+          `UPDATE game_sessions SET last_seen_at = now() - make_interval(secs => $2), status = $3,
            close_reason = $4, closed_at = CASE WHEN $3::game_session_status = 'active' THEN NULL ELSE now() END
          WHERE id = $1`,
-        [pl.session.id, seed.idleSeconds ?? 0, seed.status ?? 'active', seed.closeReason ?? null],
-      );
-      const before = await movementsOf(w, pl);
-      const refused = await p.sim.bet(pl.session.token, '1');
-      expect(refused.answer).toMatchObject({ status: false, code: 'SESSION_NOT_FOUND' });
-      expect(await movementsOf(w, pl)).toEqual(before);
+          [pl.session.id, seed.idleSeconds, seed.status, seed.closeReason],
+        );
+        const before = await movementsOf(w, pl);
+        const refused = await p.sim.bet(pl.session.token, '1');
+        expect(refused.answer).toMatchObject({ status: false, code: 'SESSION_NOT_FOUND' });
+        expect(await movementsOf(w, pl)).toEqual(before);
 
-      expect((await p.sim.win(pl.session.token, '25', { roundId })).answer).toEqual({
-        status: true,
-        balance: 65,
-      });
-      const bet2Id = (bet.request as { transaction_id: string }).transaction_id;
-      expect((await p.sim.refund(pl.session.token, bet2Id, { roundId })).answer).toEqual({
-        status: true,
-        balance: 75,
-      });
-      expect((await p.sim.balance(pl.session.token)).answer).toEqual({ status: true, balance: 75 });
-      expect(await balanceOf(w, pl)).toBe('75');
-    });
+        expect((await p.sim.win(pl.session.token, '25', { roundId })).answer).toEqual({
+          status: true,
+          balance: 65,
+        });
+        const bet2Id = (bet.request as { transaction_id: string }).transaction_id;
+        expect((await p.sim.refund(pl.session.token, bet2Id, { roundId })).answer).toEqual({
+          status: true,
+          balance: 75,
+        });
+        expect((await p.sim.balance(pl.session.token)).answer).toEqual({ status: true, balance: 75 });
+        expect(await balanceOf(w, pl)).toBe('75');
+      },
+    );
 
     it('concurrent bets on one player never overdraw: exactly as many as the balance covers', async () => {
       const pl = await newPlayer(w, p, mode, '10');

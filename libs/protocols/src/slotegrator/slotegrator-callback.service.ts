@@ -68,9 +68,11 @@ export class SlotegratorCallbackService {
 
   async handle(callback: SlotegratorCallback): Promise<SlotegratorAnswer> {
     const startedAt = process.hrtime.bigint();
+    // Filled while reading, so even an unexpected failure is logged and counted with its ids.
+    const seen: SlotegratorRequestIds = {};
     let handled: Handled;
     try {
-      handled = await this.process(callback);
+      handled = await this.process(callback, seen);
     } catch (err) {
       this.logger.error(
         { err, requestId: callback.requestId, provider: callback.providerCode },
@@ -78,7 +80,7 @@ export class SlotegratorCallbackService {
       );
       handled = {
         answer: errorAnswer(SlotegratorCode.InternalError, `Internal error, reference ${callback.requestId}`),
-        ids: {},
+        ids: seen,
       };
     }
     const { answer, ids, session } = handled;
@@ -107,7 +109,7 @@ export class SlotegratorCallbackService {
     return answer;
   }
 
-  private async process(callback: SlotegratorCallback): Promise<Handled> {
+  private async process(callback: SlotegratorCallback, seen: SlotegratorRequestIds): Promise<Handled> {
     const resolved = await this.providers.resolve('slotegrator', callback.providerCode, callback.ip);
     if (!resolved.ok) {
       const message = resolved.reason === 'UNKNOWN_PROVIDER' ? 'Unknown provider' : 'Address is not allowed';
@@ -120,6 +122,7 @@ export class SlotegratorCallbackService {
     const parsed = parseSlotegratorRequest(callback.rawBody);
     if (!parsed.ok) return { answer: parsed.answer, ids: parsed.ids };
     const { request, ids } = parsed;
+    Object.assign(seen, ids);
     this.logger.debug(
       { requestId: callback.requestId, provider: provider.code, ...ids },
       'slotegrator callback',
