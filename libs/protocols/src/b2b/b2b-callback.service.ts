@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Money } from '@app/common';
+import { Money } from '@app/common';
 import { type CallbackSession, CallbackSessionsService } from '@app/sessions';
 import {
   BalanceQuery,
@@ -219,7 +219,9 @@ export class B2bCallbackService {
       this.move(request, provider, session, party),
       session.state === 'active' ? this.sessions.touch(session.id) : Promise.resolve(),
     ]);
-    const balance = outcome.balance ?? (await this.safeBalance(party));
+    const balance = needsLiveBalance(request, party, outcome)
+      ? await this.safeBalance(party)
+      : outcome.balance;
     return this.sessionAnswer(request, provider, session, b2bVerdict(outcome), balance, echo);
   }
 
@@ -297,7 +299,7 @@ export class B2bCallbackService {
   }
 
   private async currentBalance(session: CallbackSession): Promise<Money | null> {
-    if (session.mode === 'demo') return null;
+    if (session.mode === 'demo') return Money.zero();
     return this.balance.execute(walletParty(session));
   }
 
@@ -406,6 +408,16 @@ export class B2bCallbackService {
       durationMs: Number(process.hrtime.bigint() - startedAt) / 1e6,
     });
   }
+}
+
+/**
+ * The balance an outcome carries is the operator's in seamless mode, except where no move-funds call was
+ * made for a rollback (no movement, refused, repeated): there it is our shadow ledger's, so ask the wallet.
+ */
+function needsLiveBalance(request: B2bMoneyRequest, party: WalletParty, outcome: WalletOutcome): boolean {
+  if (outcome.balance === null) return true;
+  if (party.walletMode !== 'seamless' || request.api !== 'do-rollback-user-ingame') return false;
+  return !outcome.ok || outcome.noMovement === true || outcome.repeated;
 }
 
 function echoOfRequest(request: B2bRequest): {
