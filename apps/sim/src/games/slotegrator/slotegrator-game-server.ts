@@ -56,8 +56,8 @@ export interface SendOptions {
   providerCode?: string;
 }
 
-const REAL_FIELDS = ['client_id', 'game_id', 'currency', 'language', 'session_id', 'player_id', 'return_url'];
-const DEMO_FIELDS = ['client_id', 'game_id', 'language', 'return_url'];
+const REAL_FIELDS = ['client_id', 'game_id', 'currency', 'language', 'session_id', 'player_id'];
+const DEMO_FIELDS = ['client_id', 'game_id', 'language'];
 const OPTIONAL_CALLS = {
   jackpots: { strings: ['client_id'], integers: [] },
   createFreespins: {
@@ -272,6 +272,8 @@ export class SlotegratorGameServer {
     if (signature !== 'valid') return this.error(reply, 'INVALID_SIGN', 'Invalid sign');
     const fields = kind === 'real' ? REAL_FIELDS : DEMO_FIELDS;
     const missing = fields.filter((f) => typeof body[f] !== 'string' || body[f] === '');
+    // return_url came with spec 1.0.1/1.0.3: a casino may have none, but when sent it is a string.
+    if (body.return_url !== undefined && typeof body.return_url !== 'string') missing.push('return_url');
     if (missing.length > 0) {
       return this.error(reply, 'WRONG_INPUT_PARAMETERS', `Wrong input parameters: ${missing.join(', ')}`);
     }
@@ -283,8 +285,9 @@ export class SlotegratorGameServer {
       game_id: String(body.game_id),
       language: String(body.language),
       mode: kind,
-      return_url: String(body.return_url),
     });
+    if (typeof body.return_url === 'string' && body.return_url !== '')
+      query.set('return_url', body.return_url);
     if (kind === 'real') query.set('session_id', String(body.session_id));
     entry.url = `${base.replace(/\/+$/, '')}/slotegrator/play?${query.toString()}`;
     this.options.logger?.info({ kind, gameId: body.game_id }, 'slotegrator launch');
