@@ -66,13 +66,13 @@ export class B2bCallbackService {
     let action = 'unknown';
     try {
       const parsed = parseB2bRequest(call.body, call.rawBody, call.bodyParseError);
-      const resolved = await this.providers.resolve('b2b', call.providerCode, call.ip);
       if (parsed.ok) {
         request = parsed.request;
         action = request.api;
       } else if (parsed.refusal.known) {
         action = parsed.refusal.known;
       }
+      const resolved = await this.providers.resolve('b2b', call.providerCode, call.ip);
       if (!resolved.ok) {
         const description =
           resolved.reason === 'IP_NOT_ALLOWED' ? 'caller address is not allowed' : 'unknown provider';
