@@ -189,7 +189,7 @@ describe('wallet-v2 callbacks (real PostgreSQL, Redis, worker; the game-server s
       expect(await txCount()).toBe(before);
       if (mode === 'seamless') {
         const moves = casino.calls({ action: 'move-funds', userId: p.userId });
-        expect(moves.map((c) => c.request.type)).toEqual(['bet', 'win']);
+        expect(moves.map((c) => (c.request as { type: string }).type)).toEqual(['bet', 'win']);
         expect(moves[0].request).toMatchObject({
           sessionId: p.session.id,
           gameId: providers[mode].game.id,
@@ -240,10 +240,12 @@ describe('wallet-v2 callbacks (real PostgreSQL, Redis, worker; the game-server s
       expect(await p.balance()).toBe('100');
     });
 
-    it.each([
+    it.each<
+      [string, { status?: 'active' | 'closed'; closeReason?: 'admin' | 'superseded'; idleSeconds?: number }]
+    >([
       ['idle-expired', { idleSeconds: IDLE_TTL_S + 60 }],
-      ['closed', { status: 'closed' as const, closeReason: 'admin' as const }],
-      ['superseded', { status: 'closed' as const, closeReason: 'superseded' as const }],
+      ['closed', { status: 'closed', closeReason: 'admin' }],
+      ['superseded', { status: 'closed', closeReason: 'superseded' }],
     ])('a %s session: bets are refused, wins and cancels still settle', async (_name, seed) => {
       const p = await player(mode, '100');
       const bet = await p.sim.bet(p.code, 1000);
