@@ -122,7 +122,9 @@ export class BenchStack implements BenchStackInfo {
 
     const port = await freePort();
     this.apiUrl = `http://127.0.0.1:${port}`;
-    const api = BenchChild.start('api', process.execPath, [API_MAIN], {
+    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load.
+    const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+    const api = BenchChild.start('api', process.execPath, [...nodeArgs, API_MAIN], {
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(port),

@@ -81,7 +81,9 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
   const start = performance.now();
   const measureFrom = start + spec.warmupS * 1000;
   const end = measureFrom + spec.durationS * 1000;
+  let all = 0;
   const timed = async (m: MovementRow): Promise<void> => {
+    all++;
     const { sql, params } = movementStatement(m);
     const t0 = performance.now();
     let problem: string | null = null;
@@ -120,6 +122,7 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
   return {
     name: spec.name,
     requests: latencies.length,
+    allRequests: all,
     reqPerS: successes / measuredS,
     opsPerS: successes / measuredS,
     failures,

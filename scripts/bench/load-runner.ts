@@ -38,6 +38,8 @@ export interface LatencyStats {
 export interface LoadResult extends LatencyStats {
   name: string;
   requests: number;
+  /** Every answer, warm-up included (to relate database counters to requests). */
+  allRequests: number;
   /** Successful answers per second in the measured window. */
   reqPerS: number;
   opsPerS: number;
@@ -118,7 +120,9 @@ export async function runLoad<C extends object>(spec: LoadSpec<C>): Promise<Load
     measuring = true;
     measuredStart = performance.now();
   }, spec.warmupS * 1000);
+  let allRequests = 0;
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    allRequests++;
     if (measuring) latencies.push(responseTime);
   });
   instance.on('reqError', () => {
@@ -133,6 +137,7 @@ export async function runLoad<C extends object>(spec: LoadSpec<C>): Promise<Load
   return {
     name: spec.name,
     requests: latencies.length,
+    allRequests,
     reqPerS,
     opsPerS: reqPerS / (spec.requestsPerOp ?? 1),
     failures: failures + transportErrors,

@@ -74,7 +74,18 @@ export async function protocolsBench(
   const figures: Figure[] = [];
   for (const setup of SETUPS) {
     if (only && !only.includes(setup.protocol)) continue;
-    figures.push(...(await benchProtocol(setup)));
+    try {
+      figures.push(...(await benchProtocol(setup)));
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      log(`${setup.protocol}: FAILED — ${why}`);
+      figures.push({
+        figure: `${setup.protocol} bet+win rounds`,
+        measured: `not measurable: ${why}`.slice(0, 90),
+        target: TARGET,
+        pass: false,
+      });
+    }
   }
   return figures;
 

@@ -28,7 +28,7 @@ export async function walletBench(
 ): Promise<Figure[]> {
   const api = new BenchApi(stack.apiUrl, stack.adminToken);
   const operator = await api.createOperator('Bench internal wallet', 'internal', [CURRENCY]);
-  const provider = await api.createProvider('bench-wallet-v2', 'wallet-v2', {
+  const provider = await api.createProvider('bench-ledger-wallet-v2', 'wallet-v2', {
     walletToken: 'bench_wallet_token',
     launchBaseUrl: 'http://127.0.0.1:9/wallet-v2/launch',
   });
@@ -75,7 +75,10 @@ export async function walletBench(
         steps: walletV2Rounds(target(pick), { betCents: BET_CENTS, winCents: WIN_CENTS }).steps,
       });
     log(`wallet: HTTP, many players (${cfg.connections} connections, ${cfg.durationS} s) …`);
+    const before = await committedTransactions(stack);
     const a = await load('wallet HTTP many players', roundRobin(many));
+    const perRequest = ((await committedTransactions(stack)) - before) / a.allRequests;
+    log(`wallet: ${perRequest.toFixed(2)} database transactions per HTTP callback (the direct run makes 1)`);
     log(`wallet: HTTP, one hot player …`);
     const b = await load('wallet HTTP hot player', () => hotSession);
     results.http = [a, b];
@@ -125,6 +128,21 @@ export async function walletBench(
     if (failures) log(failures);
   }
   return walletFigures(results, probe);
+}
+
+/** Transactions of the scratch database so far (statistics are flushed about once a second). */
+async function committedTransactions(stack: BenchStack): Promise<number> {
+  await new Promise((r) => setTimeout(r, 1500));
+  const client = await stack.pool.connect();
+  try {
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const rows = await client.query<{ n: string }>(
+      'SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return Number(rows.rows[0].n);
+  } finally {
+    client.release();
+  }
 }
 
 function walletFigures(
