@@ -333,6 +333,27 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
     expect(row.status).toBe('delivered');
   });
 
+  it('a refund that moves nothing reports the casino balance (not our shadow account), also when repeated', async () => {
+    const p = player('42.5');
+    const won = await credit.execute({ ...bet(p, '7.5'), externalId: `win-${randomUUID()}` });
+    expect(won.ok).toBe(true);
+    expect(casinoBalance(p)).toBe('50');
+
+    const refund = {
+      party: p,
+      providerId,
+      externalId: `rb-${randomUUID()}`,
+      betExternalId: `never-placed-${randomUUID()}`,
+    };
+    const first = await rollback.execute(refund);
+    const again = await rollback.execute(refund);
+    expect(first).toMatchObject({ ok: true, noMovement: true, repeated: false });
+    expect(first.balance?.toString()).toBe('50');
+    expect(again).toMatchObject({ ok: true, repeated: true });
+    expect(again.balance?.toString()).toBe('50');
+    expect(moveFundsCalls(p, 'refund')).toHaveLength(0);
+  });
+
   it('a refund racing its in-flight bet waits for the bet: a bet the casino applied is refunded, nothing is lost', async () => {
     const p = player('50');
     const input = bet(p, '20');

@@ -378,8 +378,8 @@ export class LedgerRepository {
     );
   }
 
-  async operatorBalance(accountId: string): Promise<Money | null> {
-    const rows: { operator_balance: string | null }[] = await this.db.query(
+  async operatorBalance(accountId: string, em: EntityManager = this.db.manager): Promise<Money | null> {
+    const rows: { operator_balance: string | null }[] = await em.query(
       `SELECT operator_balance FROM accounts WHERE id = $1`,
       [accountId],
     );

@@ -11,7 +11,7 @@ import {
 } from '../ledger.repository';
 import { conflict, outcomeOfRepeat } from '../outcome';
 import { SeamlessWallet } from '../seamless/seamless-wallet';
-import { type RollbackInput, WalletRefusal, type WalletOutcome } from '../wallet.types';
+import { type RollbackInput, type WalletMode, WalletRefusal, type WalletOutcome } from '../wallet.types';
 
 class RollbackConflict extends Error {}
 /** The referenced seamless bet is still being decided by the operator. */
@@ -59,7 +59,7 @@ export class RollbackCommand {
           );
           return { ...rest, balance };
         }
-        if (outcome) return outcome;
+        if (outcome) return await this.withOperatorBalance(outcome, party, accountId);
         break;
       } catch (e) {
         if (e instanceof RollbackConflict) return conflict();
@@ -78,7 +78,25 @@ export class RollbackCommand {
     }
     const stored = await this.ledger.findByKey(refundKey);
     if (!stored) throw new Error(`Refund ${refundKey} vanished`);
-    return outcomeOfRepeat(stored, 'refund', fp, await this.ledger.accountBalance(accountId));
+    const current =
+      party.walletMode === 'seamless'
+        ? await this.ledger.operatorBalance(accountId)
+        : await this.ledger.accountBalance(accountId);
+    return outcomeOfRepeat(stored, 'refund', fp, current);
+  }
+
+  /**
+   * A seamless refund that moved nothing (or was refused) sent nothing to the operator, so the balance to
+   * report is the operator's: asked now, else its last known one. Never our shadow account's.
+   */
+  private async withOperatorBalance(
+    outcome: WalletOutcome,
+    party: RollbackInput['party'],
+    accountId: string,
+  ): Promise<WalletOutcome> {
+    if (party.walletMode !== 'seamless') return outcome;
+    const balance = await this.seamless.balance(party.operatorId, party.playerId, party.currency, accountId);
+    return { ...outcome, balance };
   }
 
   /** Returns null when the refund key was already taken (a repeat). */
@@ -117,7 +135,7 @@ export class RollbackCommand {
 
     const bet = await this.lockOrPreemptBet(em, input, k.betKey, k.accountId);
     if (bet === 'preempted') {
-      return this.finish(em, refundId, k.accountId, { noMovement: true });
+      return this.finish(em, input.party.walletMode, refundId, k.accountId, { noMovement: true });
     }
     if (
       bet.kind !== 'bet' ||
@@ -133,11 +151,16 @@ export class RollbackCommand {
       throw new BetInFlight();
     }
     if (input.amount && !input.amount.eq(bet.amount)) {
-      return this.finish(em, refundId, k.accountId, { refusal: WalletRefusal.RefundAmountMismatch });
+      return this.finish(em, input.party.walletMode, refundId, k.accountId, {
+        refusal: WalletRefusal.RefundAmountMismatch,
+      });
     }
     if (bet.status !== 'committed' || bet.refundedAt !== null) {
       // The bet never moved money (refused, failed, voided) or was already reversed by another refund.
-      return this.finish(em, refundId, k.accountId, { noMovement: true, roundId: bet.roundId });
+      return this.finish(em, input.party.walletMode, refundId, k.accountId, {
+        noMovement: true,
+        roundId: bet.roundId,
+      });
     }
     if (party.walletMode === 'seamless') {
       const outcome = await this.seamless.refund(em, {
@@ -223,11 +246,15 @@ export class RollbackCommand {
 
   private async finish(
     em: EntityManager,
+    walletMode: WalletMode,
     refundId: string,
     accountId: string,
     result: { noMovement?: boolean; refusal?: WalletRefusal; roundId?: string | null },
   ): Promise<WalletOutcome> {
-    const balance = await this.ledger.accountBalance(accountId, em);
+    const balance =
+      walletMode === 'seamless'
+        ? await this.ledger.operatorBalance(accountId, em)
+        : await this.ledger.accountBalance(accountId, em);
     await em.query(
       `UPDATE wallet_transactions SET status = $2::varchar, error_code = $3, amount = CASE WHEN $2::varchar = 'committed' THEN 0 ELSE amount END,
          balance_after = $4::numeric, round_id = $5, updated_at = now() WHERE id = $1`,
@@ -235,7 +262,7 @@ export class RollbackCommand {
         refundId,
         result.refusal ? 'refused' : 'committed',
         result.refusal ?? null,
-        balance.toDb(),
+        balance?.toDb() ?? null,
         result.roundId ?? null,
       ],
     );
