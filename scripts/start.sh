@@ -43,7 +43,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-node dist/apps/sim/src/main.js > .run/sim.log 2>&1 & pids+=($!)
+SIM_API_URL="http://127.0.0.1:$PORT" node dist/apps/sim/src/main.js > .run/sim.log 2>&1 & pids+=($!)
 node dist/apps/api/src/main.js > .run/api.log 2>&1 & pids+=($!)
 node dist/apps/worker/src/main.js > .run/worker.log 2>&1 & pids+=($!)
 
@@ -52,6 +52,8 @@ for _ in $(seq 1 120); do healthy && break; sleep 0.5; done
 healthy || { echo "API did not come up; see .run/api.log" >&2; tail -20 .run/api.log >&2; exit 1; }
 
 seeded=$(API_URL="http://127.0.0.1:$PORT" SIM_CASINO_URL="http://127.0.0.1:$SIM_CASINO_PORT/wallet" node dist/scripts/seed.js)
+echo "demo rounds through every protocol (seamless demo casino, player demo-usd-1):"
+API_URL="http://127.0.0.1:$PORT" node dist/scripts/demo-rounds.js
 
 cat <<MSG
 

@@ -8,3 +8,8 @@ export { signWalletCall, verifyWalletCall } from './casino/casino-signature';
 export type { SignatureVerdict, SignedCall, SignatureRules } from './casino/casino-signature';
 export { CasinoControlError, CasinoControlErrorCode } from './casino/casino-control.error';
 export { DEMO_PLAYERS } from './casino/demo-players';
+export * from './games/slotegrator';
+export * from './games/b2b';
+export * from './games/apps';
+export * from './games/wallet-v2';
+export { GameServerHost, type MountableGameServer } from './games/game-server-host';
