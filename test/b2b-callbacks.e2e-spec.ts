@@ -19,7 +19,7 @@ const IDLE_BEYOND_TTL_S = 10 * 24 * 3600;
 async function eventually<T>(
   what: string,
   check: () => Promise<T | undefined>,
-  timeoutMs = 8000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -78,7 +78,7 @@ describe.each(['internal', 'seamless'] as const)(
     const player = async (
       balance = '100',
       seed: Partial<SessionSeed> = {},
-    ): Promise<B2bGameSession & { sessionId: string }> => {
+    ): Promise<B2bGameSession & { sessionId: string; opUserId: string }> => {
       const userId = `u${randomUUID().slice(0, 8)}`;
       await fund(userId, balance);
       const s = await seedSession(t, {
@@ -91,9 +91,14 @@ describe.each(['internal', 'seamless'] as const)(
         withAuthToken: true,
         ...seed,
       });
-      const { exchange, session } = await sim.auth({ userId, authToken: s.authToken!, currency: 'EUR' });
+      // The launch URL names the player by our player id (B2bLaunchUrlBuilder); the wallet by the operator's.
+      const { exchange, session } = await sim.auth({
+        userId: s.playerId!,
+        authToken: s.authToken!,
+        currency: 'EUR',
+      });
       if (!session) throw new Error(`auth refused: ${JSON.stringify(exchange.answer)}`);
-      return { ...session, sessionId: s.id };
+      return { ...session, sessionId: s.id, opUserId: userId };
     };
 
     beforeAll(async () => {
@@ -129,11 +134,11 @@ describe.each(['internal', 'seamless'] as const)(
       const lossRound = await sim.playRound(p, '0.75', '0');
       expect(lossRound.win!.answer.answer).toMatchObject({ error_code: 0, balance: '110.00000' });
       await eventually('balance', async () =>
-        (await balanceOf(p.userId)) === norm('110') ? true : undefined,
+        (await balanceOf(p.opUserId)) === norm('110') ? true : undefined,
       );
       const rounds: { status: string }[] = await db.query(
         `SELECT status FROM rounds WHERE provider_id = $1 AND player_id = $2`,
-        [provider.id, p.userId],
+        [provider.id, p.opUserId],
       );
       expect(rounds.map((r) => r.status)).toEqual(['closed', 'closed']);
     });
@@ -143,8 +148,8 @@ describe.each(['internal', 'seamless'] as const)(
       expect(code(await sim.bet({ ...p, gameToken: 'no-such-token' }, '1'))).toBe(4);
       expect(code(await sim.bet({ ...p, userId: 'someone-else' }, '1'))).toBe(5);
       expect(code(await sim.bet({ ...p, currency: 'USD' }, '1'))).toBe(1);
-      expect(await balanceOf(p.userId)).toBe(norm('50'));
-      expect(await movements(p.userId)).toBe(0);
+      expect(await balanceOf(p.opUserId)).toBe(norm('50'));
+      expect(await movements(p.opUserId)).toBe(0);
     });
 
     it('insufficient funds: 3, and its repeat answers 3 "already proceeded"; nothing moves', async () => {
@@ -154,8 +159,8 @@ describe.each(['internal', 'seamless'] as const)(
       expect(first.answer).toMatchObject({ error_code: 3, transaction_id: tx, balance: '5.00000' });
       const again = await sim.repeatLast();
       expect(again.answer).toMatchObject({ error_code: 3, error_description: ALREADY, transaction_id: tx });
-      expect(await balanceOf(p.userId)).toBe(norm('5'));
-      expect(await movements(p.userId)).toBe(0);
+      expect(await balanceOf(p.opUserId)).toBe(norm('5'));
+      expect(await movements(p.opUserId)).toBe(0);
     });
 
     it('a duplicate debit gets the original answer and moves nothing; another amount on the same id is a conflict', async () => {
@@ -168,8 +173,8 @@ describe.each(['internal', 'seamless'] as const)(
       const conflict = await sim.bet(p, '4', { transactionId: tx });
       expect(conflict.answer.error_code).toBe(1);
       expect(conflict.answer.error_description).not.toBe(ALREADY);
-      expect(await balanceOf(p.userId)).toBe(norm('17'));
-      expect(await movements(p.userId)).toBe(1);
+      expect(await balanceOf(p.opUserId)).toBe(norm('17'));
+      expect(await movements(p.opUserId)).toBe(1);
     });
 
     it('rollback after the debit returns it once; a rollback with another amount is refused', async () => {
@@ -185,7 +190,7 @@ describe.each(['internal', 'seamless'] as const)(
       const rbAgain = await sim.repeatLast();
       expect(rbAgain.answer).toMatchObject({ error_code: 0, error_description: ALREADY });
       await eventually('refund applied', async () =>
-        (await balanceOf(p.userId)) === norm('14') ? true : undefined,
+        (await balanceOf(p.opUserId)) === norm('14') ? true : undefined,
       );
     });
 
@@ -196,8 +201,8 @@ describe.each(['internal', 'seamless'] as const)(
       expect(rb.answer).toMatchObject({ error_code: 0, transaction_id: tx, balance: '20.00000' });
       const late = await sim.bet(p, '7', { transactionId: tx });
       expect(late.answer.error_code).toBe(1);
-      expect(await balanceOf(p.userId)).toBe(norm('20'));
-      expect(await movements(p.userId)).toBe(0);
+      expect(await balanceOf(p.opUserId)).toBe(norm('20'));
+      expect(await movements(p.opUserId)).toBe(0);
     });
 
     it('a win and a rollback settle after the session expired or was superseded; a bet there is refused (4)', async () => {
@@ -217,10 +222,10 @@ describe.each(['internal', 'seamless'] as const)(
         [p.sessionId],
       );
       expect(await sim.bet(p, '1')).toMatchObject({ answer: { error_code: 4 } });
-      const rb = await sim.rollback(p, (await firstTx(p.userId, 992)) ?? '', '5');
+      const rb = await sim.rollback(p, (await firstTx(p.opUserId, 992)) ?? '', '5');
       expect(rb.answer.error_code).toBe(0);
       await eventually('settled', async () =>
-        (await balanceOf(p.userId)) === norm('45') ? true : undefined,
+        (await balanceOf(p.opUserId)) === norm('45') ? true : undefined,
       );
     });
 
@@ -235,10 +240,12 @@ describe.each(['internal', 'seamless'] as const)(
     it('concurrent bets on one player never overdraw', async () => {
       const p = await player('10');
       const answers = await Promise.all(Array.from({ length: 16 }, () => sim.bet(p, '1')));
-      const codes = answers.map(code).sort();
-      expect(codes.filter((c) => c === 0)).toHaveLength(10);
-      expect(codes.filter((c) => c === 3)).toHaveLength(6);
-      expect(await balanceOf(p.userId)).toBe(norm('0'));
+      const outcomes = answers.map((a) => `${a.answer.error_code} ${a.answer.error_description}`).sort();
+      expect(outcomes).toEqual([
+        ...Array.from({ length: 10 }, () => '0 ok'),
+        ...Array.from({ length: 6 }, () => '3 insufficient funds'),
+      ]);
+      expect(await balanceOf(p.opUserId)).toBe(norm('0'));
     });
 
     it('the books balance', async () => {
@@ -255,16 +262,16 @@ describe.each(['internal', 'seamless'] as const)(
         const bet = await sim.bet(p, '15', { transactionId: tx });
         expect(bet.answer).toMatchObject({ error_code: 1, transaction_id: tx });
         await eventually('compensating refund reaches the casino', async () =>
-          casino.calls({ action: 'move-funds', userId: p.userId, moveType: 'refund' }).length > 0
+          casino.calls({ action: 'move-funds', userId: p.opUserId, moveType: 'refund' }).length > 0
             ? true
             : undefined,
         );
         await eventually('casino balance restored', async () =>
-          (await balanceOf(p.userId)) === norm('40') ? true : undefined,
+          (await balanceOf(p.opUserId)) === norm('40') ? true : undefined,
         );
         // The integrator's rollback of that debit is answered and moves nothing more.
         expect(code(await sim.rollback(p, tx, '15'))).toBe(0);
-        expect(await balanceOf(p.userId)).toBe(norm('40'));
+        expect(await balanceOf(p.opUserId)).toBe(norm('40'));
       });
 
       it('the casino refusing a bet for funds maps to 3', async () => {
@@ -277,7 +284,7 @@ describe.each(['internal', 'seamless'] as const)(
           times: 1,
         });
         expect(code(await sim.bet(p, '1'))).toBe(3);
-        expect(await balanceOf(p.userId)).toBe(norm('40'));
+        expect(await balanceOf(p.opUserId)).toBe(norm('40'));
       });
     }
   },
@@ -315,7 +322,7 @@ describe('b2b callbacks: the edge (internal wallet)', () => {
   };
   const authed = async (balance = '100', seed: Partial<SessionSeed> = {}) => {
     const s = await seeded(balance, seed);
-    const { session } = await sim.auth({ userId: s.userId, authToken: s.authToken!, currency: 'EUR' });
+    const { session } = await sim.auth({ userId: s.playerId!, authToken: s.authToken!, currency: 'EUR' });
     if (!session) throw new Error('auth refused');
     return session;
   };
@@ -346,14 +353,14 @@ describe('b2b callbacks: the edge (internal wallet)', () => {
 
   it('the launch landing page authenticates with the one-time auth_token and plays rounds', async () => {
     const s = await seeded('50');
-    const url = `${hostUrl}/b2b/games/BookOfRaClassic.game?operator_id=7&user_id=${s.userId}&auth_token=${s.authToken}&currency=EUR`;
+    const url = `${hostUrl}/b2b/games/BookOfRaClassic.game?operator_id=7&user_id=${s.playerId}&auth_token=${s.authToken}&currency=EUR`;
     const res = await fetch(url, { headers: { accept: 'application/json' } });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { handle: string; auth: B2bSimAnswer; rounds: B2bSimAnswer[][] };
     expect(body.auth.answer).toMatchObject({
       error_code: 0,
       operator_id: 7,
-      user_id: s.userId,
+      user_id: s.playerId,
       balance: '50.00000',
     });
     expect(body.rounds).toHaveLength(2);
@@ -370,26 +377,26 @@ describe('b2b callbacks: the edge (internal wallet)', () => {
   it('auth: a spent, unknown or expired auth_token is 4; a blocked player is 6', async () => {
     const s = await seeded('10');
     expect(
-      (await sim.auth({ userId: s.userId, authToken: s.authToken!, currency: 'EUR' })).session,
+      (await sim.auth({ userId: s.playerId!, authToken: s.authToken!, currency: 'EUR' })).session,
     ).not.toBeNull();
-    const again = await sim.auth({ userId: s.userId, authToken: s.authToken!, currency: 'EUR' });
+    const again = await sim.auth({ userId: s.playerId!, authToken: s.authToken!, currency: 'EUR' });
     expect(again.exchange.answer.answer).toMatchObject({
       error_code: 4,
       auth_token: s.authToken,
       game_token: '',
     });
     expect(
-      (await sim.auth({ userId: s.userId, authToken: 'nope', currency: 'EUR' })).exchange.answer.answer
+      (await sim.auth({ userId: s.playerId!, authToken: 'nope', currency: 'EUR' })).exchange.answer.answer
         .error_code,
     ).toBe(4);
     const old = await seeded('10', { idleSeconds: IDLE_BEYOND_TTL_S });
     expect(
-      (await sim.auth({ userId: old.userId, authToken: old.authToken!, currency: 'EUR' })).exchange.answer
+      (await sim.auth({ userId: old.playerId!, authToken: old.authToken!, currency: 'EUR' })).exchange.answer
         .answer.error_code,
     ).toBe(4);
     const blocked = await seeded('10', { blocked: true });
     expect(
-      (await sim.auth({ userId: blocked.userId, authToken: blocked.authToken!, currency: 'EUR' })).exchange
+      (await sim.auth({ userId: blocked.playerId!, authToken: blocked.authToken!, currency: 'EUR' })).exchange
         .answer.answer.error_code,
     ).toBe(6);
   });
@@ -537,7 +544,7 @@ describe('b2b callbacks: the edge (internal wallet)', () => {
     const open = await newProvider(t, 'b2b', { allowedIps: ['127.0.0.1'] });
     const s = await seeded('10', { providerId: fenced.id });
     const fencedSim = new B2bGameServer({ callbackBaseUrl: t.url, providerCode: fenced.code });
-    const x = await fencedSim.auth({ userId: s.userId, authToken: s.authToken!, currency: 'EUR' });
+    const x = await fencedSim.auth({ userId: s.playerId!, authToken: s.authToken!, currency: 'EUR' });
     expect(x.exchange.answer.answer).toMatchObject({
       error_code: 1,
       error_description: 'caller address is not allowed',
@@ -546,7 +553,7 @@ describe('b2b callbacks: the edge (internal wallet)', () => {
     const s2 = await seeded('10', { providerId: open.id });
     const openSim = new B2bGameServer({ callbackBaseUrl: t.url, providerCode: open.code });
     expect(
-      (await openSim.auth({ userId: s2.userId, authToken: s2.authToken!, currency: 'EUR' })).session,
+      (await openSim.auth({ userId: s2.playerId!, authToken: s2.authToken!, currency: 'EUR' })).session,
     ).not.toBeNull();
     await openSim.close();
   });
@@ -555,10 +562,8 @@ describe('b2b callbacks: the edge (internal wallet)', () => {
     const p = await authed('10');
     const tx = randomUUID();
     expect(code(await sim.bet(p, '2', { transactionId: tx, turnId: 555 }))).toBe(0);
-    await db.query(`UPDATE players SET blocked = true WHERE operator_id = $1 AND user_id = $2`, [
-      op.id,
-      p.userId,
-    ]);
+    // p.userId is what the launch URL gave the integrator: our player id.
+    await db.query(`UPDATE players SET blocked = true WHERE id = $1`, [p.userId]);
     expect(code(await sim.bet(p, '1'))).toBe(6);
     expect(code(await sim.win(p, '3', { turnId: 555 }))).toBe(0);
   });

@@ -91,8 +91,14 @@ describe.each(['internal', 'seamless'] as const)(
         nickname: 'Anonimous',
         withAuthToken: true,
       });
-    /** A spec example with the live game token of player "1"; the rest is sent exactly as written. */
-    const live = (name: string) => fixture(name).replace(SPEC_GAME_TOKEN, gameToken);
+    /**
+     * A spec example with the live game token and player id of operator user "1" (the launch URL names
+     * players by our player id); the rest is sent exactly as written.
+     */
+    const live = (name: string) =>
+      fixture(name)
+        .replace(SPEC_GAME_TOKEN, gameToken)
+        .replace('"user_id": "1"', `"user_id": "${player.playerId}"`);
 
     beforeAll(async () => {
       t = await createTestApp({ listen: true, workers: walletMode === 'seamless' });
@@ -119,35 +125,31 @@ describe.each(['internal', 'seamless'] as const)(
       await t.close();
     });
 
-    it('5.1 auth, exactly as written: its duplicated "user_id" key leaves the IP as the user id', async () => {
-      // The example writes "user_id" twice; JSON keeps the last ("127.0.0.1"), so that is the player it names.
-      await fund('127.0.0.1', '10');
-      const s = await seed('127.0.0.1');
+    it('5.1 auth, exactly as written: its duplicated "user_id" key names user "127.0.0.1" (5)', async () => {
+      // The example writes "user_id" twice; JSON keeps the last ("127.0.0.1"), which is not the player the
+      // launch URL named, so the answer is "user not found" in the spec's auth shape.
+      const s = await seed('someone');
       const x = await sim.sendRaw(fixture('auth.request.json').replace(SPEC_AUTH_TOKEN, s.authToken!));
       expectSpecShape(x, 'auth.response.json');
       expect(x.answer.answer).toMatchObject({
         operator_id: 0,
-        user_id: '127.0.0.1',
-        user_nickname: 'Anonimous',
-        balance: '10.00000',
-        bonus_balance: '0.00000',
+        user_id: s.playerId,
         auth_token: s.authToken,
-        error_code: 0,
-        error_description: 'ok',
+        error_code: 5,
         currency: 'BTC',
       });
-      expect(x.answer.answer.game_token).not.toBe(s.authToken);
     });
 
     it('5.1 auth with user_ip as meant: issues the game_token; the auth_token is spent', async () => {
       const text = fixture('auth.request.json')
         .replace('"user_id": "127.0.0.1"', '"user_ip": "127.0.0.1"')
+        .replace('"user_id": "1"', `"user_id": "${player.playerId}"`)
         .replace(SPEC_AUTH_TOKEN, player.authToken!);
       const x = await sim.sendRaw(text);
       expectSpecShape(x, 'auth.response.json');
       expect(x.answer.answer).toMatchObject({
         operator_id: 0,
-        user_id: '1',
+        user_id: player.playerId,
         user_nickname: 'Anonimous',
         balance: '855.69713',
         auth_token: player.authToken,
@@ -170,7 +172,7 @@ describe.each(['internal', 'seamless'] as const)(
       expect(x.answer.answer).toMatchObject({
         operator_id: 0,
         transaction_id: SPEC_TX,
-        user_id: '1',
+        user_id: player.playerId,
         user_nickname: 'Anonimous',
         balance: '855.67713',
         bonus_balance: '0.00000',
@@ -197,7 +199,7 @@ describe.each(['internal', 'seamless'] as const)(
       expectSpecShape(x, 'credit.response.json');
       expect(x.answer.answer).toMatchObject({
         transaction_id: SPEC_TX,
-        user_id: '1',
+        user_id: player.playerId,
         balance: '855.69713',
         bonus_amount: '0.00000',
         error_code: 0,
@@ -238,7 +240,7 @@ describe.each(['internal', 'seamless'] as const)(
       expectSpecShape(x, 'get-features.response.json');
       expect(x.answer.answer).toMatchObject({
         operator_id: 0,
-        user_id: '1',
+        user_id: player.playerId,
         balance: '855.71713',
         game_token: gameToken,
         error_code: 0,
@@ -250,13 +252,21 @@ describe.each(['internal', 'seamless'] as const)(
     it('5.6 activate features: no free rounds were issued, so bonus 1 is refused (error 1)', async () => {
       const x = await sim.sendRaw(live('activate-features.request.json'));
       expectSpecShape(x, 'activate-features.response.json');
-      expect(x.answer.answer).toMatchObject({ user_id: '1', balance: '855.71713', error_code: 1 });
+      expect(x.answer.answer).toMatchObject({
+        user_id: player.playerId,
+        balance: '855.71713',
+        error_code: 1,
+      });
     });
 
     it('5.7 end features: an unissued bonus wins nothing (error 1, no movement)', async () => {
       const x = await sim.sendRaw(live('end-features.request.json'));
       expectSpecShape(x, 'end-features.response.json');
-      expect(x.answer.answer).toMatchObject({ user_id: '1', balance: '855.71713', error_code: 1 });
+      expect(x.answer.answer).toMatchObject({
+        user_id: player.playerId,
+        balance: '855.71713',
+        error_code: 1,
+      });
       expect(await balanceOf('1')).toBe(norm('855.71713'));
     });
 

@@ -287,7 +287,7 @@ export class B2bCallbackService {
 
   /** The request's user and currency must be the session's; a blocked player may not start anything. */
   private mismatch(request: B2bRequest, session: CallbackSession, starts: boolean): B2bVerdict | null {
-    if (request.userId !== session.userId) {
+    if (request.userId !== b2bUserId(session)) {
       return { code: B2bErrorCode.UserNotFound, description: 'user_id does not match the session' };
     }
     if (request.currency !== session.currency.toUpperCase()) {
@@ -324,7 +324,7 @@ export class B2bCallbackService {
   ): B2bEnvelope {
     const fields: B2bAnswerFields = {
       operatorId: b2bOperatorId(provider.config.operatorId),
-      userId: session.userId,
+      userId: b2bUserId(session),
       nickname: b2bNickname(session.nickname, session.userId),
       balance,
       gameToken: session.gameToken ?? '',
@@ -408,6 +408,14 @@ export class B2bCallbackService {
       durationMs: Number(process.hrtime.bigint() - startedAt) / 1e6,
     });
   }
+}
+
+/**
+ * The `user_id` the launch URL gave the integrator: our player id, since towards it we are one operator
+ * and operators' own user ids may collide (see B2bLaunchUrlBuilder).
+ */
+function b2bUserId(session: CallbackSession): string {
+  return session.playerId ?? session.userId;
 }
 
 /**
