@@ -10,6 +10,7 @@ import { B2bGameServer, type B2bGameSession, type B2bSimAnswer } from '../apps/s
 import { newGames, newProvider, type CreatedProvider } from './support/catalogue-builders';
 import { balanceMismatches, postingSums, unbalancedTransactions } from './support/ledger-assertions';
 import { newOperator, type CreatedOperator } from './support/operator-builders';
+import { operatorHeaders } from './support/operator-sign';
 import { seedSession, type SessionSeed } from './support/session-builders';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -372,6 +373,68 @@ describe('b2b callbacks: the edge (internal wallet)', () => {
     expect(await html.text()).toContain('Auth refused: code 4');
     const page = await fetch(`${hostUrl}/b2b/play/${body.handle}`);
     expect(await page.text()).toContain('50.00000');
+  });
+
+  it('end to end: POST /api/v1/sessions gives the launch URL, the simulator lands on it and plays', async () => {
+    const gameServerHost = Fastify();
+    const launched = await newProvider(t, 'b2b', {
+      config: { operatorId: 7, launchBaseUrl: 'http://127.0.0.1:9' },
+    });
+    const gameServer = new B2bGameServer({
+      callbackBaseUrl: t.url,
+      providerCode: launched.code,
+      autoplayRounds: 2,
+    });
+    gameServer.routes(gameServerHost);
+    await gameServerHost.listen({ port: 0, host: '127.0.0.1' });
+    const addr = gameServerHost.server.address();
+    const simBase = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const patch = await t
+      .http()
+      .patch(`/admin/providers/${launched.code}`)
+      .set(t.adminAuth)
+      .send({ config: { launchBaseUrl: `${simBase}/b2b` } });
+    expect(patch.status).toBe(200);
+    const [game] = await newGames(t, launched.code, 1, { prefix: 'BookOfRaClassic' });
+    const userId = `e2e-${randomUUID().slice(0, 8)}`;
+    await t.app.get(TransferCommand, { strict: false }).execute({
+      party: { operatorId: op.id, walletMode: 'internal', playerId: userId, currency: 'EUR' },
+      direction: 'deposit',
+      transactionId: randomUUID(),
+      amount: Money.parseDecimal('30', { maxDecimals: 5 }),
+    });
+    const raw = JSON.stringify({
+      userId,
+      token: `tok-${userId}`,
+      gameId: game.id,
+      currency: 'EUR',
+      language: 'en',
+      mode: 'real',
+    });
+    const res = await t
+      .http()
+      .post('/api/v1/sessions')
+      .set(operatorHeaders(op, 'POST', '/api/v1/sessions', raw))
+      .set('content-type', 'application/json')
+      .send(raw);
+    expect(res.status).toBe(201);
+    const url = new URL(res.body.url as string);
+    expect(url.pathname).toBe('/b2b/games/BookOfRaClassic-1.game');
+    const landing = await fetch(url, { headers: { accept: 'application/json' } });
+    const body = (await landing.json()) as { auth: B2bSimAnswer; rounds: B2bSimAnswer[][] };
+    expect(body.auth.answer).toMatchObject({
+      error_code: 0,
+      operator_id: 7,
+      user_id: url.searchParams.get('user_id'),
+      balance: '30.00000',
+      currency: 'EUR',
+    });
+    expect(body.rounds.flat().map(code)).toEqual([0, 0, 0, 0]);
+    expect(body.rounds[1][1].answer.balance).toBe('30.00000');
+    // The auth_token was one-time.
+    expect(await (await fetch(url)).text()).toContain('Auth refused: code 4');
+    await gameServer.close();
+    await gameServerHost.close();
   });
 
   it('auth: a spent, unknown or expired auth_token is 4; a blocked player is 6', async () => {
