@@ -54,6 +54,11 @@ export async function openSessions(
   return { sessions: [first, ...rest], via: 'api' };
 }
 
+/** Fastify's own 404 for a route that does not exist (not a 404 about a game or player). */
+export function isMissingRoute(status: number, text: string): boolean {
+  return status === 404 && /Route POST:\/api\/v1\/sessions not found|Cannot POST/i.test(text);
+}
+
 export function launchBody(t: Pick<SessionTarget, 'game' | 'currency'>, userId: string): string {
   return JSON.stringify({
     userId,
@@ -67,12 +72,7 @@ export function launchBody(t: Pick<SessionTarget, 'game' | 'currency'>, userId: 
 
 async function launch(t: SessionTarget, userId: string): Promise<OpenedSession | 'no-route'> {
   const res = await t.api.operator(t.operator, 'POST', '/api/v1/sessions', JSON.parse(launchBody(t, userId)));
-  if (
-    res.status === 404 &&
-    /Cannot POST|not found/i.test(res.text) &&
-    !/game|player|provider/i.test(res.text)
-  )
-    return 'no-route';
+  if (isMissingRoute(res.status, res.text)) return 'no-route';
   if (res.status !== 201)
     throw new Error(`launch for ${userId}: HTTP ${res.status} ${res.text.slice(0, 400)}`);
   const { sessionId, url } = res.body as { sessionId: string; url: string };

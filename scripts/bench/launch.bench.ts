@@ -1,6 +1,6 @@
 import { BenchApi, expectStatus, inParallel, operatorHeaders } from './bench-api';
 import type { BenchConfig } from './bench-config';
-import { launchBody, operatorToken } from './bench-sessions';
+import { isMissingRoute, launchBody, operatorToken } from './bench-sessions';
 import type { BenchStack } from './bench-stack';
 import { type Figure, fmtMs, fmtRate } from './figures';
 import { describeFailures, runLoad, type Step } from './load-runner';
@@ -54,7 +54,7 @@ export async function launchBench(
 
   const t = { game, currency: CURRENCY };
   const first = await api.operator(operator, 'POST', PATH, JSON.parse(launchBody(t, players[0])));
-  if (first.status === 404 && /Route POST:\/api\/v1\/sessions not found|Cannot POST/i.test(first.text)) {
+  if (isMissingRoute(first.status, first.text)) {
     log('launch: POST /api/v1/sessions is not in the API yet');
     return [
       {

@@ -5,7 +5,7 @@
  * answers were wrong (a benchmark of errors is worthless), 0 otherwise.
  */
 import 'reflect-metadata';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { readBenchConfig } from './bench-config';
 import { BenchStack } from './bench-stack';
 import { type Figure, printTable } from './figures';
@@ -31,6 +31,9 @@ function machineFacts(): string {
     `memory: ${Math.round(totalmem() / 2 ** 30)} GiB`,
     `node: ${process.version}`,
     `platform: ${process.platform} ${process.arch}`,
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   ].join('   ');
 }
 
