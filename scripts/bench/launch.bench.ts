@@ -94,6 +94,7 @@ export async function launchBench(
   });
   const failures = describeFailures(r);
   if (failures) log(failures);
+  log(`launch: ${await operatorCallsNote(peers.casinoUrl)}`);
   const clean = r.failures === 0 && r.requests > 0;
   return [
     {
@@ -109,4 +110,16 @@ export async function launchBench(
       pass: clean && r.p99 <= 30,
     },
   ];
+}
+
+/** Proof that launches did ask the operator: the casino's log (its last calls) counted by action. */
+async function operatorCallsNote(casinoUrl: string): Promise<string> {
+  const res = await fetch(`${casinoUrl}/control/calls`);
+  const calls = (await res.json()) as { action: string | null; httpStatus: number | null }[];
+  const count = (action: string): number => calls.filter((c) => c.action === action).length;
+  const failed = calls.filter((c) => c.httpStatus !== 200).length;
+  return (
+    `the casino's last ${calls.length} wallet calls: session-check ${count('session-check')}, ` +
+    `player-details ${count('player-details')}, balance ${count('balance')}, not HTTP 200: ${failed}`
+  );
 }
