@@ -6,6 +6,12 @@ export interface BenchConfig {
   connections: number;
   /** Connections of the launch scenario (BENCH_LAUNCH_CONNECTIONS; default min(10, BENCH_CONNECTIONS)). */
   launchConnections: number;
+  /**
+   * Connections of the per-protocol rounds (BENCH_PROTOCOL_CONNECTIONS; default min(16, BENCH_CONNECTIONS)):
+   * by Little's law 50 in flight at 1,600 requests/s is a 31 ms mean, so "800 rounds/s at p99 ≤ 25 ms"
+   * can only be met with fewer requests in flight.
+   */
+  protocolConnections: number;
   /** Seconds of unmeasured warm-up before each scenario (BENCH_WARMUP_S). */
   warmupS: number;
   /** Players of the many-players scenarios (BENCH_PLAYERS). */
@@ -33,6 +39,10 @@ export function readBenchConfig(): BenchConfig {
   return {
     durationS: positiveInt('BENCH_DURATION_S', 10),
     connections: positiveInt('BENCH_CONNECTIONS', 50),
+    protocolConnections: positiveInt(
+      'BENCH_PROTOCOL_CONNECTIONS',
+      Math.min(16, positiveInt('BENCH_CONNECTIONS', 50)),
+    ),
     launchConnections: positiveInt(
       'BENCH_LAUNCH_CONNECTIONS',
       Math.min(10, positiveInt('BENCH_CONNECTIONS', 50)),

@@ -58,8 +58,8 @@ async function main(): Promise<number> {
 
   log(`machine: ${machineFacts()}`);
   log(
-    `load: ${cfg.connections} connections, ${cfg.warmupS} s warm-up + ${cfg.durationS} s measured per scenario, ` +
-      `${cfg.players} players, API pool ${cfg.poolSize}`,
+    `load: ${cfg.connections} connections (launch ${cfg.launchConnections}, protocol rounds ${cfg.protocolConnections}), ` +
+      `${cfg.warmupS} s warm-up + ${cfg.durationS} s measured per scenario, ${cfg.players} players, API pool ${cfg.poolSize}`,
   );
   const figures: Figure[] = [];
   let broken = false;

@@ -141,11 +141,13 @@ export async function protocolsBench(
       log(`${setup.protocol}: a bet+win round is not answered with success: ${probe}`);
       return [{ figure, measured: `not measurable: ${probe}`.slice(0, 90), target: TARGET, pass: false }];
     }
-    log(`${setup.protocol}: ${sessions.length} sessions (via ${via}), ${cfg.connections} connections …`);
+    log(
+      `${setup.protocol}: ${sessions.length} sessions (via ${via}), ${cfg.protocolConnections} connections …`,
+    );
     const r = await runLoad({
       name: `${setup.protocol} rounds`,
       baseUrl: stack.apiUrl,
-      connections: cfg.connections,
+      connections: cfg.protocolConnections,
       durationS: cfg.durationS,
       warmupS: cfg.warmupS,
       steps: plan.steps,
