@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { parseWire } from '@app/common';
+import { sessionByTokenStatement } from '@app/sessions';
 import { fingerprint, idempotencyKey, type MovementRow, movementStatement } from '@app/wallet';
 import { percentiles, type LoadResult } from './load-runner';
 
@@ -9,6 +10,8 @@ export interface DirectPlayer {
   userId: string;
   accountId: string;
   sessionId: string;
+  /** The session token the callback carries (its lookup is part of every callback). */
+  token: string;
 }
 
 export interface DirectSpec {
@@ -25,13 +28,16 @@ export interface DirectSpec {
   currency: string;
   betCents: number;
   winCents: number;
+  /** SESSION_IDLE_TTL_S of the API (a parameter of the session lookup). */
+  sessionIdleTtlS: number;
   pick: () => DirectPlayer;
 }
 
 /**
- * The same ledger statements the API runs for a wallet-v2 bet and win in an internal wallet (built by
- * the wallet's own `movementStatement`), driven straight through `pg` with `connections` in flight over
- * a pool the size of the API's — no HTTP, no Nest. Ids live in a namespace of their own.
+ * The same statements the API runs for a wallet-v2 bet and win in an internal wallet — the session lookup
+ * (`sessionByTokenStatement`, as `CallbackSessionsService.byToken` runs it) then the ledger movement (the
+ * wallet's own `movementStatement`) — driven straight through `pg` with `connections` in flight over a
+ * pool the size of the API's: no HTTP, no Nest. Ids live in a namespace of their own.
  */
 export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult> {
   const pool = new Pool({ connectionString: spec.databaseUrl, max: spec.poolSize });
@@ -82,12 +88,16 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
   const measureFrom = start + spec.warmupS * 1000;
   const end = measureFrom + spec.durationS * 1000;
   let all = 0;
-  const timed = async (m: MovementRow): Promise<void> => {
+  const timed = async (m: MovementRow, p: DirectPlayer): Promise<void> => {
     all++;
     const { sql, params } = movementStatement(m);
+    const lookup = sessionByTokenStatement(spec.providerId, p.token, spec.sessionIdleTtlS);
     const t0 = performance.now();
     let problem: string | null = null;
     try {
+      const session = await pool.query<{ state: string }>(lookup.sql, lookup.params);
+      if (session.rows[0]?.state !== 'active')
+        throw new Error(`session ${session.rows[0]?.state ?? 'missing'}`);
       const res = await pool.query<{ status: string }>(sql, params);
       if (res.rows[0]?.status !== 'committed') problem = `${m.kind}: status ${res.rows[0]?.status ?? 'none'}`;
     } catch (e) {
@@ -109,8 +119,8 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
           const p = spec.pick();
           const n = ++seq;
           const round = `${ns}-r${n}`;
-          await timed(movement('bet', p, `${ns}-b${n}`, round));
-          await timed(movement('win', p, `${ns}-w${n}`, round));
+          await timed(movement('bet', p, `${ns}-b${n}`, round), p);
+          await timed(movement('win', p, `${ns}-w${n}`, round), p);
         }
       }),
     );

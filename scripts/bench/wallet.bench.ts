@@ -1,3 +1,4 @@
+import { Env } from '@app/common';
 import { BenchApi, inParallel } from './bench-api';
 import type { BenchConfig } from './bench-config';
 import { openSessions, type OpenedSession } from './bench-sessions';
@@ -92,7 +93,7 @@ export async function walletBench(
   const direct = (s: OpenedSession): DirectPlayer => {
     const accountId = accountOf.get(`${operator.id}:${s.userId}`);
     if (!accountId) throw new Error(`no wallet account for ${s.userId} after its deposit`);
-    return { userId: s.userId, accountId, sessionId: s.sessionId };
+    return { userId: s.userId, accountId, sessionId: s.sessionId, token: s.token };
   };
   const house = await stack.pool.query<{ id: string }>(
     `INSERT INTO accounts (kind, owner_key, currency, provider_id) VALUES ('house', $1, $2, $3)
@@ -114,6 +115,8 @@ export async function walletBench(
       currency: CURRENCY,
       betCents: BET_CENTS,
       winCents: WIN_CENTS,
+      // The API child runs with the default idle TTL.
+      sessionIdleTtlS: new Env().SESSION_IDLE_TTL_S,
       pick,
     });
   log(`wallet: direct pg, many players …`);
@@ -133,7 +136,7 @@ export async function walletBench(
     figures.push({
       figure: 'wallet DB transactions per HTTP callback',
       measured: dbTxPerCallback.toFixed(2),
-      target: '(direct run: 1)',
+      target: '(direct run: 2)',
       pass: null,
     });
   }

@@ -9,7 +9,7 @@ export {
   type SessionCloseReason,
 } from './entities/game-session.entity';
 export type { CallbackSession, CallbackSessionState } from './sessions/callback-session';
-export { CallbackSessionsService } from './sessions/callback-sessions.service';
+export { CallbackSessionsService, sessionByTokenStatement } from './sessions/callback-sessions.service';
 export { newSessionToken } from './sessions/session-token';
 export * from './launch/launch-url-builder.port';
 export { LaunchUrlBuilders } from './launch/launch-url-builders.registry';

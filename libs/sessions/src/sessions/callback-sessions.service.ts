@@ -31,6 +31,35 @@ const SELECT = `
   CASE WHEN s.status = 'active' AND s.last_seen_at < now() - make_interval(secs => $TTL)
        THEN 'expired' ELSE s.status::text END AS state`;
 
+const BY_TOKEN = 's.token = $1 AND s.provider_id = $2';
+
+/**
+ * The one statement a callback's session lookup runs (exported so the wallet benchmark can drive the very
+ * same SQL straight through `pg`). `where` uses `$1…$n` for `params`; the idle TTL is appended.
+ */
+export function sessionLookupStatement(
+  where: string,
+  params: unknown[],
+  idleTtlS: number,
+): { sql: string; params: unknown[] } {
+  const ttlParam = `$${params.length + 1}`;
+  return {
+    sql: `SELECT ${SELECT.replace('$TTL', ttlParam)}
+            FROM game_sessions s LEFT JOIN players p ON p.id = s.player_id
+           WHERE ${where}`,
+    params: [...params, idleTtlS],
+  };
+}
+
+/** The lookup by session token, as `CallbackSessionsService.byToken` runs it. */
+export function sessionByTokenStatement(
+  providerId: string,
+  token: string,
+  idleTtlS: number,
+): { sql: string; params: unknown[] } {
+  return sessionLookupStatement(BY_TOKEN, [token, providerId], idleTtlS);
+}
+
 /**
  * Resolves provider callbacks to game sessions. A session only resolves for the provider it was made
  * for, so a token leaked to one provider is worthless at another.
@@ -48,7 +77,7 @@ export class CallbackSessionsService {
 
   /** By the session token (wallet-v2 `code`, apps `session`, slotegrator `session_id`). */
   async byToken(providerId: string, token: string): Promise<CallbackSession | null> {
-    return this.one('s.token = $1 AND s.provider_id = $2', [token, providerId]);
+    return this.one(BY_TOKEN, [token, providerId]);
   }
 
   /** b2b: by the `game_token` issued at `do-auth-user-ingame`. */
@@ -83,13 +112,8 @@ export class CallbackSessionsService {
   }
 
   private async one(where: string, params: unknown[]): Promise<CallbackSession | null> {
-    const ttlParam = `$${params.length + 1}`;
-    const rows: SessionRow[] = await this.db.query(
-      `SELECT ${SELECT.replace('$TTL', ttlParam)}
-         FROM game_sessions s LEFT JOIN players p ON p.id = s.player_id
-        WHERE ${where}`,
-      [...params, this.idleTtlS],
-    );
+    const { sql, params: all } = sessionLookupStatement(where, params, this.idleTtlS);
+    const rows: SessionRow[] = await this.db.query(sql, all);
     const r = rows[0];
     if (!r) return null;
     return {
