@@ -12,4 +12,5 @@ export * from './observability/metrics.service';
 export * from './observability/metrics.module';
 export * from './observability/logger.module';
 export * from './http/http-app';
+export * from './json/lossless-json';
 export * from './money';

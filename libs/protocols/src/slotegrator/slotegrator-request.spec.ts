@@ -1,6 +1,6 @@
 import { parseSlotegratorRequest } from './slotegrator-request';
 import { SlotegratorCode } from './slotegrator-answer';
-import { JsonNumberText, parseLosslessJson } from './lossless-json';
+import { JsonNumber as JsonNumberText, parseLosslessJson } from '@app/common';
 
 const raw = (body: unknown) => Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 const bet = {

@@ -1,6 +1,15 @@
-import { type Money, MoneyParseError, parseWire } from '@app/common';
+import {
+  JSON_PARSE_COMPATIBLE,
+  JsonNumber,
+  JsonSyntaxError,
+  type JsonValue,
+  isJsonObject,
+  type Money,
+  MoneyParseError,
+  parseLosslessJson,
+  parseWire,
+} from '@app/common';
 import { errorAnswer, SlotegratorCode, type SlotegratorAnswer } from './slotegrator-answer';
-import { JsonNumberText, LosslessJsonError, type LosslessValue, parseLosslessJson } from './lossless-json';
 
 export const SLOTEGRATOR_ACTIONS = ['balance', 'bet', 'win', 'refund'] as const;
 export type SlotegratorAction = (typeof SLOTEGRATOR_ACTIONS)[number];
@@ -101,27 +110,20 @@ function wrong(detail: string): WrongInput {
   return new WrongInput(SlotegratorCode.WrongInputParameters, `Wrong input parameters: ${detail}`);
 }
 
-function readObject(rawBody: Buffer | undefined): Record<string, LosslessValue> {
+function readObject(rawBody: Buffer | undefined): Record<string, JsonValue> {
   if (!rawBody || rawBody.length === 0) throw wrong('Request body is empty');
-  let value: LosslessValue;
+  let value: JsonValue;
   try {
-    value = parseLosslessJson(rawBody.toString('utf8'));
+    value = parseLosslessJson(rawBody.toString('utf8'), JSON_PARSE_COMPATIBLE);
   } catch (e) {
-    if (e instanceof LosslessJsonError) throw wrong('Request body is not valid JSON');
+    if (e instanceof JsonSyntaxError) throw wrong('Request body is not valid JSON');
     throw e;
   }
-  if (
-    value === null ||
-    typeof value !== 'object' ||
-    Array.isArray(value) ||
-    value instanceof JsonNumberText
-  ) {
-    throw wrong('Request body must be a JSON object');
-  }
+  if (!isJsonObject(value)) throw wrong('Request body must be a JSON object');
   return value;
 }
 
-function id(body: Record<string, LosslessValue>, field: string): string {
+function id(body: Record<string, JsonValue>, field: string): string {
   const value = body[field];
   if (value === undefined) throw wrong(`${field} is required`);
   if (typeof value !== 'string') throw wrong(`${field} must be a string`);
@@ -130,7 +132,7 @@ function id(body: Record<string, LosslessValue>, field: string): string {
   return value;
 }
 
-function oneOf<T extends string>(body: Record<string, LosslessValue>, allowed: readonly T[]): T {
+function oneOf<T extends string>(body: Record<string, JsonValue>, allowed: readonly T[]): T {
   const value = body.type;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw wrong(`type must be one of ${allowed.join(', ')}`);
@@ -138,10 +140,10 @@ function oneOf<T extends string>(body: Record<string, LosslessValue>, allowed: r
   return value as T;
 }
 
-function amount(body: Record<string, LosslessValue>): Money {
+function amount(body: Record<string, JsonValue>): Money {
   const value = body.amount;
   if (value === undefined) throw wrong('amount is required');
-  const text = value instanceof JsonNumberText ? value.text : value;
+  const text = value instanceof JsonNumber ? value.text : value;
   if (typeof text !== 'string') throw wrong('amount must be a number or a string');
   try {
     return parseWire(text, 'decimal4');
@@ -165,6 +167,6 @@ function refuse(code: SlotegratorCode, message: string): never {
   throw new WrongInput(code, message);
 }
 
-function optionalText(value: LosslessValue | undefined): string | undefined {
+function optionalText(value: JsonValue | undefined): string | undefined {
   return typeof value === 'string' ? value.slice(0, MAX_ID_LENGTH) : undefined;
 }

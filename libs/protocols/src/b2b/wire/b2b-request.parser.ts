@@ -1,4 +1,12 @@
-import { type Money, MoneyParseError, parseWire } from '@app/common';
+import {
+  JSON_PARSE_COMPATIBLE,
+  JsonNumber,
+  JsonSyntaxError,
+  type Money,
+  MoneyParseError,
+  parseLosslessJson,
+  parseWire,
+} from '@app/common';
 import { type B2bApi, isB2bApi } from './b2b-api';
 import type {
   B2bFeaturesRequest,
@@ -50,8 +58,8 @@ function currency(data: Data): string {
 }
 
 /**
- * `turn_id` is a BigInt: JSON.parse rounds integers above 2^53, so the digits are read back from the raw
- * body (the data object is flat; a key written once is unambiguous). A digit string is accepted too.
+ * `turn_id` is a BigInt: JSON.parse rounds integers above 2^53, so the digits are read back losslessly from
+ * the raw body (with JSON.parse's rules, so it is the same `data.turn_id`). A digit string is accepted too.
  */
 function turnId(data: Data, rawBody: Buffer | undefined): string {
   const v = data.turn_id;
@@ -59,11 +67,23 @@ function turnId(data: Data, rawBody: Buffer | undefined): string {
   if (typeof v === 'string' && TURN_ID.test(v)) return v;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) {
     if (Number.isSafeInteger(v)) return String(v);
-    const raw = rawBody?.toString('utf8') ?? '';
-    const hits = [...raw.matchAll(/"turn_id"\s*:\s*(-?[0-9.eE+-]+)/g)];
-    if (hits.length === 1 && TURN_ID.test(hits[0][1])) return hits[0][1];
+    const written = writtenTurnId(rawBody);
+    if (written !== null && TURN_ID.test(written)) return written;
   }
   throw new FieldError('turn_id must be a non-negative integer');
+}
+
+function writtenTurnId(rawBody: Buffer | undefined): string | null {
+  if (!rawBody) return null;
+  try {
+    const body = parseLosslessJson(rawBody.toString('utf8'), JSON_PARSE_COMPATIBLE);
+    const data = isObject(body) ? body.data : undefined;
+    const v = isObject(data) ? data.turn_id : undefined;
+    return v instanceof JsonNumber ? v.text : null;
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return null;
+    throw e;
+  }
 }
 
 function amount(data: Data, key: string, allowZero: boolean): Money {

@@ -1,12 +1,15 @@
-import { type Money, MoneyParseError, parseWire } from '@app/common';
-import { WalletV2ErrorCode } from '../wallet-v2-error';
 import {
   JsonNumber,
   type JsonObject,
   JsonSyntaxError,
   type JsonValue,
+  isJsonObject,
+  type Money,
+  MoneyParseError,
   parseLosslessJson,
-} from './lossless-json';
+  parseWire,
+} from '@app/common';
+import { WalletV2ErrorCode } from '../wallet-v2-error';
 import { isWalletV2Time } from './wallet-v2-time';
 
 export const WALLET_V2_TYPES = ['credit', 'bet', 'win', 'cancel'] as const;
@@ -73,11 +76,11 @@ export function parseWalletV2Request(raw: Buffer | string | undefined): WalletV2
     try {
       value = parseLosslessJson(typeof raw === 'string' ? raw : (raw?.toString('utf8') ?? ''));
     } catch (e) {
-      if (e instanceof JsonSyntaxError)
-        throw new WireError(WalletV2ErrorCode.BadRequest, `Malformed JSON: ${e.message}`);
+      if (e instanceof JsonSyntaxError) throw new WireError(WalletV2ErrorCode.BadRequest, e.message);
       throw e;
     }
-    if (!isObject(value)) throw new WireError(WalletV2ErrorCode.BadRequest, 'The body must be a JSON object');
+    if (!isJsonObject(value))
+      throw new WireError(WalletV2ErrorCode.BadRequest, 'The body must be a JSON object');
     return { ok: true, request: readRequest(value, ids) };
   } catch (e) {
     if (e instanceof WireError) return { ok: false, error: e.error, reason: e.message, ids };
@@ -148,10 +151,4 @@ function cents(body: JsonObject, field: 'bet' | 'win'): Money {
 
 function bad(field: string, expected: string): WireError {
   return new WireError(WalletV2ErrorCode.BadRequest, `"${field}" must be ${expected}`);
-}
-
-function isObject(value: JsonValue): value is JsonObject {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof JsonNumber)
-  );
 }
