@@ -48,7 +48,7 @@ export async function seedSession(t: Pick<TestApp, 'app'>, seed: SessionSeed): P
        RETURNING id`,
       [seed.operatorId, userId, seed.nickname ?? userId, seed.currency, seed.blocked ?? false],
     );
-    playerId = rows[0]!.id;
+    playerId = rows[0].id;
   }
   const id = randomUUID();
   const token = newSessionToken();
