@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Money } from '@app/common';
@@ -10,24 +9,11 @@ import { newGames, newProvider, type CreatedProvider } from './support/catalogue
 import { balanceMismatches, postingSums, unbalancedTransactions } from './support/ledger-assertions';
 import { newOperator, type CreatedOperator } from './support/operator-builders';
 import { seedSession, type SessionSeed, type SeededSession } from './support/session-builders';
+import { eventually } from './support/eventually';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const IDLE_TTL_S = 600;
 const CALL_TIMEOUT_MS = 1000;
-
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 8000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
-    await sleep(50);
-  }
-}
 
 describe('apps billing `POST /callbacks/apps/{code}/do` (real PostgreSQL, Redis, reference casino)', () => {
   let t: TestApp;

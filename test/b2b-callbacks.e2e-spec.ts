@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DataSource } from 'typeorm';
@@ -12,27 +11,17 @@ import { balanceMismatches, postingSums, unbalancedTransactions } from './suppor
 import { newOperator, type CreatedOperator } from './support/operator-builders';
 import { operatorHeaders } from './support/operator-sign';
 import { seedSession, type SessionSeed } from './support/session-builders';
+import { eventually as eventuallyWithin } from './support/eventually';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const ALREADY = 'transaction has already proceeded';
 const IDLE_BEYOND_TTL_S = 10 * 24 * 3600;
 
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
-    await sleep(50);
-  }
-}
-
 const norm = (s: string) => Money.parseDecimal(s, { maxDecimals: 8 }).toString();
 const code = (a: B2bSimAnswer) => a.answer.error_code;
+
+const eventually = <T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20000) =>
+  eventuallyWithin(what, check, timeoutMs);
 
 describe.each(['internal', 'seamless'] as const)(
   'b2b callbacks (%s wallet, real DB, simulator over HTTP)',

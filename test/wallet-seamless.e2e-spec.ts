@@ -20,6 +20,7 @@ import {
 } from '@app/wallet';
 import { balanceMismatches, postingSums, unbalancedTransactions } from './support/ledger-assertions';
 import { type CreatedOperator, newOperator } from './support/operator-builders';
+import { eventually } from './support/eventually';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const CALL_TIMEOUT_MS = 300;
@@ -27,21 +28,6 @@ const BREAKER_THRESHOLD = 3;
 const BREAKER_OPEN_MS = 500;
 
 const m = (s: string) => Money.parseDecimal(s, { maxDecimals: 8 });
-
-/** Polls until `check` returns a value that is not undefined, or fails after `timeoutMs`. */
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 8000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
-    await sleep(50);
-  }
-}
 
 describe('seamless wallet against the reference casino (real PostgreSQL, Redis, BullMQ worker)', () => {
   let t: TestApp;

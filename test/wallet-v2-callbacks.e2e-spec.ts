@@ -20,6 +20,7 @@ import { balanceMismatches, postingSums, unbalancedTransactions } from './suppor
 import { type CreatedOperator, newOperator } from './support/operator-builders';
 import { operatorHeaders } from './support/operator-sign';
 import { type SessionSeed, seedSession } from './support/session-builders';
+import { eventually } from './support/eventually';
 import { createTestApp, type TestApp } from './support/test-app';
 
 type WalletMode = 'internal' | 'seamless';
@@ -27,20 +28,6 @@ type WalletMode = 'internal' | 'seamless';
 const CALL_TIMEOUT_MS = 400;
 const IDLE_TTL_S = 3600;
 const TIME = /^\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}$/;
-
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined> | T | undefined,
-  ms = 8000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
-    await sleep(50);
-  }
-}
 
 function expectOk(x: WalletV2Exchange, credit?: number): void {
   expect(x.httpStatus).toBe(200);
