@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Money } from '@app/common';
 import { type CallbackSession, CallbackSessionsService } from '@app/sessions';
 import {
@@ -12,7 +12,6 @@ import {
 } from '@app/wallet';
 import { CallbackProviders } from '../common/callback-provider';
 import { walletParty } from '../common/wallet-party';
-import { SessionTouches } from './session-touches';
 import { balanceAnswer, errorAnswer, movementAnswer, type WalletV2Answer } from './wallet-v2-answer';
 import { WalletV2ErrorCode } from './wallet-v2-error';
 import { walletV2RefusalError } from './wallet-v2-refusal';
@@ -49,10 +48,11 @@ export interface WalletV2Trace {
  */
 @Injectable()
 export class WalletV2CallbackHandler {
+  private readonly logger = new Logger(WalletV2CallbackHandler.name);
+
   constructor(
     private readonly providers: CallbackProviders,
     private readonly sessions: CallbackSessionsService,
-    private readonly touches: SessionTouches,
     private readonly debit: DebitCommand,
     private readonly credit: CreditCommand,
     private readonly rollback: RollbackCommand,
@@ -98,7 +98,12 @@ export class WalletV2CallbackHandler {
     if (!session) return errorAnswer(WalletV2ErrorCode.SessionNotFound);
     trace.sessionId = session.id;
     if (session.mode === 'demo') return errorAnswer(WalletV2ErrorCode.DemoSession);
-    if (session.state === 'active') this.touches.touch(session.id);
+    if (session.state === 'active') {
+      // Off the answer's path: activity is only bookkeeping for the idle expiry.
+      this.sessions.touch(session.id).catch((err: unknown) => {
+        this.logger.warn({ err, sessionId: session.id }, 'Could not mark session activity');
+      });
+    }
     return this.dispatch(req, session, providerId, trace);
   }
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProtocolsCommonModule } from '../common/protocols-common.module';
 import { WalletV2LaunchUrlBuilder } from './launch/wallet-v2-launch-url.builder';
-import { SessionTouches } from './session-touches';
 import { WalletV2CallbackHandler } from './wallet-v2-callback.handler';
 import { WalletV2Controller } from './wallet-v2.controller';
 
@@ -9,6 +8,6 @@ import { WalletV2Controller } from './wallet-v2.controller';
 @Module({
   imports: [ProtocolsCommonModule],
   controllers: [WalletV2Controller],
-  providers: [WalletV2LaunchUrlBuilder, WalletV2CallbackHandler, SessionTouches],
+  providers: [WalletV2LaunchUrlBuilder, WalletV2CallbackHandler],
 })
 export class WalletV2Module {}

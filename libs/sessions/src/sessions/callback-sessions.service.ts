@@ -31,6 +31,9 @@ const SELECT = `
   CASE WHEN s.status = 'active' AND s.last_seen_at < now() - make_interval(secs => $TTL)
        THEN 'expired' ELSE s.status::text END AS state`;
 
+const TOUCH_EVERY_MS = 10_000;
+const MAX_TRACKED_TOUCHES = 10_000;
+
 const BY_TOKEN = 's.token = $1 AND s.provider_id = $2';
 
 /**
@@ -67,6 +70,7 @@ export function sessionByTokenStatement(
 @Injectable()
 export class CallbackSessionsService {
   private readonly idleTtlS: number;
+  private readonly lastTouch = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -102,13 +106,27 @@ export class CallbackSessionsService {
     return id ? this.one('s.id = $1 AND s.provider_id = $2', [id, providerId]) : null;
   }
 
-  /** Marks activity on an active session (keeps it from idling out); cheap when called often. */
+  /**
+   * Marks activity on an active session (keeps it from idling out). Called on every callback, so it writes
+   * at most once per session and process every TOUCH_EVERY_MS (and the SQL skips fresh rows): a saving
+   * only, as a touch is safe to repeat or to miss for a few seconds.
+   */
   async touch(sessionId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE game_sessions SET last_seen_at = now()
-        WHERE id = $1 AND status = 'active' AND last_seen_at < now() - interval '15 seconds'`,
-      [sessionId],
-    );
+    const now = Date.now();
+    const last = this.lastTouch.get(sessionId);
+    if (last !== undefined && now - last < TOUCH_EVERY_MS) return;
+    if (this.lastTouch.size >= MAX_TRACKED_TOUCHES) this.lastTouch.clear();
+    this.lastTouch.set(sessionId, now);
+    try {
+      await this.db.query(
+        `UPDATE game_sessions SET last_seen_at = now()
+          WHERE id = $1 AND status = 'active' AND last_seen_at < now() - interval '15 seconds'`,
+        [sessionId],
+      );
+    } catch (e) {
+      this.lastTouch.delete(sessionId);
+      throw e;
+    }
   }
 
   private async one(where: string, params: unknown[]): Promise<CallbackSession | null> {
