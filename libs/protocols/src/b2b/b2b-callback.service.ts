@@ -419,13 +419,13 @@ function b2bUserId(session: CallbackSession): string {
 }
 
 /**
- * The balance an outcome carries is the operator's in seamless mode, except where no move-funds call was
- * made for a rollback (no movement, refused, repeated): there it is our shadow ledger's, so ask the wallet.
+ * The balance an outcome carries is the operator's in seamless mode (the wallet asks it for a rollback
+ * that moved nothing), except for a repeated rollback, which carries the original's: ask the wallet now.
  */
 function needsLiveBalance(request: B2bMoneyRequest, party: WalletParty, outcome: WalletOutcome): boolean {
   if (outcome.balance === null) return true;
   if (party.walletMode !== 'seamless' || request.api !== 'do-rollback-user-ingame') return false;
-  return !outcome.ok || outcome.noMovement === true || outcome.repeated;
+  return outcome.repeated;
 }
 
 function echoOfRequest(request: B2bRequest): {

@@ -190,10 +190,9 @@ export class SlotegratorCallbackService {
     party: WalletParty,
   ): Promise<SlotegratorAnswer> {
     if (!outcome.ok) return refusalAnswer(action, outcome);
-    // A seamless refund that moved nothing (now or originally) carries our ledger's view, not the
-    // operator's balance: ask the operator, as for a balance request.
-    const askOperator =
-      party.walletMode === 'seamless' && action === 'refund' && (outcome.noMovement || outcome.repeated);
+    // A repeated seamless refund carries the balance stored with the original: report the operator's
+    // current one, as for a balance request.
+    const askOperator = party.walletMode === 'seamless' && action === 'refund' && outcome.repeated;
     const known = askOperator ? null : outcome.balance;
     // Money moved (or a repeat was recognised): always a success, with the best balance we know.
     const balance = known ?? (await this.balances.execute(party)) ?? outcome.balance ?? Money.zero();

@@ -143,9 +143,8 @@ export class WalletV2CallbackHandler {
         );
       case 'cancel': {
         const outcome = await this.rollback.execute(this.cancel(req, session, providerId));
-        // A seamless refund that moved nothing reports our shadow ledger's balance, not the casino's.
-        const fromCasino =
-          session.walletMode === 'seamless' && (outcome.noMovement === true || outcome.repeated);
+        // A repeated seamless cancel carries the balance stored with the original: report the casino's now.
+        const fromCasino = session.walletMode === 'seamless' && outcome.repeated;
         return this.answer(fromCasino ? { ...outcome, balance: null } : outcome, session, trace);
       }
     }
