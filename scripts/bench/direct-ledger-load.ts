@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { parseWire } from '@app/common';
+import { parseWire, preparedStatement } from '@app/common';
 import { sessionByTokenStatement } from '@app/sessions';
 import { fingerprint, idempotencyKey, type MovementRow, movementStatement } from '@app/wallet';
 import { percentiles, type LoadResult } from './load-runner';
@@ -37,7 +37,7 @@ export interface DirectSpec {
  * The same statements the API runs for a wallet-v2 bet and win in an internal wallet — the session lookup
  * (`sessionByTokenStatement`, as `CallbackSessionsService.byToken` runs it) then the ledger movement (the
  * wallet's own `movementStatement`) — driven straight through `pg` with `connections` in flight over a
- * pool the size of the API's: no HTTP, no Nest. Ids live in a namespace of their own.
+ * pool the size of the API's, prepared as the API prepares them: no HTTP, no Nest. Ids live in a namespace of their own.
  */
 export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult> {
   const pool = new Pool({ connectionString: spec.databaseUrl, max: spec.poolSize });
@@ -95,10 +95,10 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
     const t0 = performance.now();
     let problem: string | null = null;
     try {
-      const session = await pool.query<{ state: string }>(lookup.sql, lookup.params);
+      const session = await pool.query<{ state: string }>(preparedStatement(lookup.sql, lookup.params));
       if (session.rows[0]?.state !== 'active')
         throw new Error(`session ${session.rows[0]?.state ?? 'missing'}`);
-      const res = await pool.query<{ status: string }>(sql, params);
+      const res = await pool.query<{ status: string }>(preparedStatement(sql, params));
       if (res.rows[0]?.status !== 'committed') problem = `${m.kind}: status ${res.rows[0]?.status ?? 'none'}`;
     } catch (e) {
       problem = `${m.kind}: ${e instanceof Error ? e.message.slice(0, 120) : String(e)}`;

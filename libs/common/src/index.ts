@@ -6,6 +6,7 @@ export * from './errors/domain.exception';
 export * from './errors/global-exception.filter';
 export * from './pagination/pagination';
 export * from './database/typeorm-options';
+export * from './database/prepared-query';
 export * from './redis/redis.module';
 export * from './auth/admin-auth.guard';
 export * from './observability/metrics.service';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Money } from '@app/common';
+import { Money, queryPrepared } from '@app/common';
 import type { TransactionKind, TransactionStatus } from './entities/ledger-transaction.entity';
 import type { MovementContext, WalletParty } from './wallet.types';
 
@@ -272,7 +272,8 @@ export class LedgerRepository {
     em: EntityManager = this.db.manager,
     lock = false,
   ): Promise<StoredTransaction | null> {
-    const rows: StoredRow[] = await em.query(
+    const rows = await queryPrepared<StoredRow>(
+      em,
       `SELECT ${STORED_COLUMNS} FROM wallet_transactions WHERE idempotency_key = $1${lock ? ' FOR UPDATE' : ''}`,
       [key],
     );
@@ -280,7 +281,7 @@ export class LedgerRepository {
   }
 
   async accountBalance(accountId: string, em: EntityManager = this.db.manager): Promise<Money> {
-    const rows: { balance: string }[] = await em.query(`SELECT balance FROM accounts WHERE id = $1`, [
+    const rows = await queryPrepared<{ balance: string }>(em, `SELECT balance FROM accounts WHERE id = $1`, [
       accountId,
     ]);
     return rows.length > 0 ? Money.fromDb(rows[0].balance) : Money.zero();
@@ -291,7 +292,8 @@ export class LedgerRepository {
    * asked). Returns false when the key is taken.
    */
   async claimPending(m: MovementRow & { id: string }): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+    const rows = await queryPrepared(
+      this.db,
       `INSERT INTO wallet_transactions (id, idempotency_key, provider_id, operator_id, player_id, account_id,
          external_id, kind, subtype, amount, currency, status, wallet_mode, session_id, game_id, provider_round_id,
          fingerprint, meta)
@@ -414,8 +416,11 @@ export class LedgerRepository {
   async applyMovement(m: MovementRow, em: EntityManager = this.db.manager): Promise<MovementResult> {
     const { id, sql, params } = movementStatement(m);
     try {
-      const rows: { status: TransactionStatus; balance_after: string | null; round_id: string | null }[] =
-        await em.query(sql, params);
+      const rows = await queryPrepared<{
+        status: TransactionStatus;
+        balance_after: string | null;
+        round_id: string | null;
+      }>(em, sql, params);
       const row = rows[0];
       return {
         inserted: true,

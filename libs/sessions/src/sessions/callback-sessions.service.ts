@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Env } from '@app/common';
+import { type Env, queryPrepared } from '@app/common';
 import { DataSource } from 'typeorm';
 import type { CallbackSession, CallbackSessionState } from './callback-session';
 import { newSessionToken } from './session-token';
@@ -118,7 +118,8 @@ export class CallbackSessionsService {
     if (this.lastTouch.size >= MAX_TRACKED_TOUCHES) this.lastTouch.clear();
     this.lastTouch.set(sessionId, now);
     try {
-      await this.db.query(
+      await queryPrepared(
+        this.db,
         `UPDATE game_sessions SET last_seen_at = now()
           WHERE id = $1 AND status = 'active' AND last_seen_at < now() - interval '15 seconds'`,
         [sessionId],
@@ -131,7 +132,7 @@ export class CallbackSessionsService {
 
   private async one(where: string, params: unknown[]): Promise<CallbackSession | null> {
     const { sql, params: all } = sessionLookupStatement(where, params, this.idleTtlS);
-    const rows: SessionRow[] = await this.db.query(sql, all);
+    const rows = await queryPrepared<SessionRow>(this.db, sql, all);
     const r = rows[0];
     if (!r) return null;
     return {
