@@ -204,6 +204,7 @@ describe.each(['internal', 'seamless'] as const)(
         `UPDATE game_sessions SET last_seen_at = now() - make_interval(secs => $2) WHERE id = $1`,
         [p.sessionId, IDLE_BEYOND_TTL_S],
       );
+      await t.sessionsEdited();
       expect(await sim.bet(p, '1')).toMatchObject({ answer: { error_code: 4 } });
       expect(await sim.win(p, '25', { turnId: 991 })).toMatchObject({ answer: { error_code: 0 } });
 
@@ -211,6 +212,7 @@ describe.each(['internal', 'seamless'] as const)(
         `UPDATE game_sessions SET status = 'closed', close_reason = 'superseded', closed_at = now() WHERE id = $1`,
         [p.sessionId],
       );
+      await t.sessionsEdited();
       expect(await sim.bet(p, '1')).toMatchObject({ answer: { error_code: 4 } });
       const rb = await sim.rollback(p, (await firstTx(p.opUserId, 992)) ?? '', '5');
       expect(rb.answer.error_code).toBe(0);

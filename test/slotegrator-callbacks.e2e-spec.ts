@@ -337,6 +337,7 @@ describe('slotegrator callbacks (real PostgreSQL, Redis, worker; reference casin
          WHERE id = $1`,
           [pl.session.id, seed.idleSeconds, seed.status, seed.closeReason],
         );
+        await w.t.sessionsEdited();
         const before = await movementsOf(w, pl);
         const refused = await p.sim.bet(pl.session.token, '1');
         expect(refused.answer).toMatchObject({ status: false, code: 'SESSION_NOT_FOUND' });

@@ -245,6 +245,7 @@ describe('wallet-v2 callbacks (real PostgreSQL, Redis, worker; the game-server s
            last_seen_at = now() - make_interval(secs => $4) WHERE id = $1`,
         [p.session.id, seed.status ?? 'active', seed.closeReason ?? null, seed.idleSeconds ?? 0],
       );
+      await t.sessionsEdited();
       expectError(await p.sim.bet(p.code, 100), 7, 'SESSION_EXPIRED');
       expectOk(await p.sim.win(p.code, 2500, { roundId: bet.id }), 11000);
       expectOk(await p.sim.cancel(p.code, other.id!), 11500);

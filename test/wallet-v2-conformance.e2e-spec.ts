@@ -97,6 +97,7 @@ describe.each(['internal', 'seamless'] as const)(
       });
       await db.query(`UPDATE game_sessions SET token = md5(random()::text) WHERE token = $1`, [SPEC_CODE]);
       await db.query(`UPDATE game_sessions SET token = $2 WHERE id = $1`, [session.id, SPEC_CODE]);
+      await t.sessionsEdited();
       const server = new WalletV2GameServer({
         callbackBaseUrl: t.url,
         providerCode: provider.code,

@@ -2,6 +2,7 @@ import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { configureHttpApp, createFastifyAdapter } from '@app/common';
+import { SessionCache } from '@app/sessions';
 import { TEST_ADMIN_TOKEN } from './test-env';
 
 export interface TestApp {
@@ -11,6 +12,11 @@ export interface TestApp {
   /** Base URL when started with `listen: true` (simulators call back into it). */
   url: string;
   adminAuth: { Authorization: string };
+  /**
+   * After a test edits sessions or players in SQL: resolves once the API's session cache has heard of
+   * every change committed so far (API writes need no such wait).
+   */
+  sessionsEdited: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -47,6 +53,7 @@ export async function createTestApp(
     http: () => request(app.getHttpServer()),
     url,
     adminAuth: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    sessionsEdited: () => app.get(SessionCache).sync(),
     close: () => app.close(),
   };
 }

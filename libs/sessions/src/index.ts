@@ -10,6 +10,7 @@ export {
 } from './entities/game-session.entity';
 export type { CallbackSession, CallbackSessionState } from './sessions/callback-session';
 export { CallbackSessionsService, sessionByTokenStatement } from './sessions/callback-sessions.service';
+export { SessionCache } from './sessions/session-cache';
 export { newSessionToken } from './sessions/session-token';
 export * from './launch/launch-url-builder.port';
 export { LaunchUrlBuilders } from './launch/launch-url-builders.registry';

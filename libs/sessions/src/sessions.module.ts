@@ -15,6 +15,7 @@ import { StartSessionUseCase } from './launch/start-session.usecase';
 import { PlayersRepository } from './players/players.repository';
 import { CallbackSessionsService } from './sessions/callback-sessions.service';
 import { GameSessionsRepository } from './sessions/game-sessions.repository';
+import { SessionCache } from './sessions/session-cache';
 
 /**
  * Players, game sessions and the launch flow. Provider protocols resolve callbacks through
@@ -26,6 +27,7 @@ import { GameSessionsRepository } from './sessions/game-sessions.repository';
   controllers: [SessionsOperatorController, PlayRedirectController, AdminSessionsController],
   providers: [
     CallbackSessionsService,
+    SessionCache,
     LaunchUrlBuilders,
     LaunchPages,
     LaunchRedirects,
@@ -34,6 +36,6 @@ import { GameSessionsRepository } from './sessions/game-sessions.repository';
     GameSessionsRepository,
     StartSessionUseCase,
   ],
-  exports: [CallbackSessionsService, LaunchUrlBuilders, LaunchPages],
+  exports: [CallbackSessionsService, SessionCache, LaunchUrlBuilders, LaunchPages],
 })
 export class SessionsModule {}

@@ -119,6 +119,16 @@ export class Env {
   @Max(30 * 86400)
   SESSION_IDLE_TTL_S = 4 * 3600;
 
+  /**
+   * How long an API process keeps a callback session in memory, ms (0: never). Changes reach every
+   * process at once through database notifications; this bounds an entry's life regardless.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600000)
+  SESSION_CACHE_TTL_MS = 60000;
+
   /** Timeout of a launch call to a provider (slotegrator "get game url"), ms. */
   @Transform(toInt)
   @IsInt()

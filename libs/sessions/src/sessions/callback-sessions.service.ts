@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Env, queryPrepared } from '@app/common';
 import { DataSource } from 'typeorm';
 import type { CallbackSession, CallbackSessionState } from './callback-session';
+import { SessionCache, type CachedSession } from './session-cache';
 import { newSessionToken } from './session-token';
 
 interface SessionRow {
@@ -22,12 +23,14 @@ interface SessionRow {
   nickname: string | null;
   blocked: boolean | null;
   game_token: string | null;
+  idle_ms: number;
 }
 
 /** Columns of a session as callbacks see it; `$ttl` is the idle expiry in seconds. */
 const SELECT = `
   s.id, s.operator_id, s.wallet_mode, s.user_id, s.player_id, s.provider_id, s.game_id, s.currency,
   s.language, s.mode, s.close_reason, s.game_token, p.nickname, p.blocked,
+  (extract(epoch FROM now() - s.last_seen_at) * 1000)::float8 AS idle_ms,
   CASE WHEN s.status = 'active' AND s.last_seen_at < now() - make_interval(secs => $TTL)
        THEN 'expired' ELSE s.status::text END AS state`;
 
@@ -74,6 +77,7 @@ export class CallbackSessionsService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: SessionCache,
     config: ConfigService<Env, true>,
   ) {
     this.idleTtlS = config.get('SESSION_IDLE_TTL_S', { infer: true });
@@ -81,12 +85,15 @@ export class CallbackSessionsService {
 
   /** By the session token (wallet-v2 `code`, apps `session`, slotegrator `session_id`). */
   async byToken(providerId: string, token: string): Promise<CallbackSession | null> {
-    return this.one(BY_TOKEN, [token, providerId]);
+    return this.cached(`t|${providerId}|${token}`, BY_TOKEN, [token, providerId]);
   }
 
   /** b2b: by the `game_token` issued at `do-auth-user-ingame`. */
   async byGameToken(providerId: string, gameToken: string): Promise<CallbackSession | null> {
-    return this.one('s.game_token = $1 AND s.provider_id = $2', [gameToken, providerId]);
+    return this.cached(`g|${providerId}|${gameToken}`, 's.game_token = $1 AND s.provider_id = $2', [
+      gameToken,
+      providerId,
+    ]);
   }
 
   /**
@@ -103,7 +110,9 @@ export class CallbackSessionsService {
       [authToken, providerId, newSessionToken(), this.idleTtlS],
     );
     const id = rows[0]?.id;
-    return id ? this.one('s.id = $1 AND s.provider_id = $2', [id, providerId]) : null;
+    if (!id) return null;
+    this.cache.forgetSession(id);
+    return (await this.one('s.id = $1 AND s.provider_id = $2', [id, providerId]))?.session ?? null;
   }
 
   /**
@@ -118,24 +127,43 @@ export class CallbackSessionsService {
     if (this.lastTouch.size >= MAX_TRACKED_TOUCHES) this.lastTouch.clear();
     this.lastTouch.set(sessionId, now);
     try {
-      await queryPrepared(
+      const touched = await queryPrepared(
         this.db,
         `UPDATE game_sessions SET last_seen_at = now()
-          WHERE id = $1 AND status = 'active' AND last_seen_at < now() - interval '15 seconds'`,
+          WHERE id = $1 AND status = 'active' AND last_seen_at < now() - interval '15 seconds'
+        RETURNING id`,
         [sessionId],
       );
+      if (touched.length > 0) this.cache.seen(sessionId, now);
     } catch (e) {
       this.lastTouch.delete(sessionId);
       throw e;
     }
   }
 
-  private async one(where: string, params: unknown[]): Promise<CallbackSession | null> {
+  /**
+   * A session from the cache, else from the database. An active session this process last saw active
+   * longer ago than the idle TTL is read again: the database decides whether it expired (another process
+   * may have seen it since).
+   */
+  private async cached(key: string, where: string, params: unknown[]): Promise<CallbackSession | null> {
+    const hit = this.cache.get(key);
+    if (hit && (hit.session.state !== 'active' || Date.now() - hit.lastSeenMs <= this.idleTtlS * 1000)) {
+      return { ...hit.session };
+    }
+    const ticket = this.cache.begin();
+    const found = await this.one(where, params);
+    if (!found) return null;
+    this.cache.set(key, found, ticket);
+    return { ...found.session };
+  }
+
+  private async one(where: string, params: unknown[]): Promise<CachedSession | null> {
     const { sql, params: all } = sessionLookupStatement(where, params, this.idleTtlS);
     const rows = await queryPrepared<SessionRow>(this.db, sql, all);
     const r = rows[0];
     if (!r) return null;
-    return {
+    const session: CallbackSession = {
       id: r.id,
       operatorId: r.operator_id,
       walletMode: r.wallet_mode,
@@ -152,5 +180,6 @@ export class CallbackSessionsService {
       playerBlocked: r.blocked ?? false,
       gameToken: r.game_token,
     };
+    return { session, lastSeenMs: Date.now() - r.idle_ms };
   }
 }

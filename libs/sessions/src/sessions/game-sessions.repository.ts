@@ -6,6 +6,7 @@ import type { WalletMode } from '@app/operators';
 import { DataSource } from 'typeorm';
 import type { SessionCloseReason, SessionMode, SessionStatus } from '../entities/game-session.entity';
 import { SessionsErrorCode, SessionsException } from '../sessions.exception';
+import { SessionCache } from './session-cache';
 import type { SessionView } from './session-view';
 
 export interface NewSession {
@@ -88,6 +89,7 @@ export class GameSessionsRepository {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: SessionCache,
     config: ConfigService<Env, true>,
   ) {
     this.idleTtlS = config.get('SESSION_IDLE_TTL_S', { infer: true });
@@ -100,6 +102,7 @@ export class GameSessionsRepository {
    * here and each sees the one before it — at most one stays active. An idle one is closed as expired.
    */
   async open(session: NewSession, launch: NewLaunch | null): Promise<void> {
+    const superseded: string[] = [];
     await this.db.transaction(async (em) => {
       if (session.playerId !== null) {
         const players: { blocked: boolean }[] = await em.query(
@@ -110,16 +113,19 @@ export class GameSessionsRepository {
           throw new SessionsException(SessionsErrorCode.PlayerBlocked, `Player ${session.userId} is blocked`);
         }
         if (session.mode === 'real') {
-          await em.query(
+          // TypeORM answers an UPDATE with [rows, affected].
+          const [closed] = await em.query<[{ id: string }[], number]>(
             `UPDATE game_sessions SET
                status = CASE WHEN last_seen_at < now() - make_interval(secs => $3)
                              THEN 'expired' ELSE 'closed' END::game_session_status,
                close_reason = CASE WHEN last_seen_at < now() - make_interval(secs => $3)
                                    THEN 'expired' ELSE 'superseded' END::game_session_close_reason,
                closed_at = now()
-             WHERE player_id = $1 AND provider_id = $2 AND status = 'active' AND mode = 'real'`,
+             WHERE player_id = $1 AND provider_id = $2 AND status = 'active' AND mode = 'real'
+             RETURNING id`,
             [session.playerId, session.providerId, this.idleTtlS],
           );
+          superseded.push(...closed.map((r) => r.id));
         }
       }
       await em.query(
@@ -151,6 +157,7 @@ export class GameSessionsRepository {
         ]);
       }
     });
+    for (const id of superseded) this.cache.forgetSession(id);
   }
 
   /** Newest first, ties broken by id. */
@@ -199,6 +206,7 @@ export class GameSessionsRepository {
         WHERE id = $1 AND status = 'active' RETURNING id`,
       [id],
     );
+    this.cache.forgetSession(id);
     const view = await this.get(id);
     if (!view) throw new SessionsException(SessionsErrorCode.SessionNotFound, `Session ${id} does not exist`);
     if (rows.length === 0) {
