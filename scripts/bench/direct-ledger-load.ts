@@ -35,8 +35,8 @@ export interface DirectSpec {
 
 /**
  * The same statements the API runs for a wallet-v2 bet and win in an internal wallet — the session lookup
- * (`sessionByTokenStatement`, as `CallbackSessionsService.byToken` runs it) then the ledger movement (the
- * wallet's own `movementStatement`) — driven straight through `pg` with `connections` in flight over a
+ * (`sessionByTokenStatement`, as `CallbackSessionsService.byToken` runs it, once per session as the API's
+ * session cache does) then the ledger movement (the wallet's own `movementStatement`) — driven straight through `pg` with `connections` in flight over a
  * pool the size of the API's, prepared as the API prepares them: no HTTP, no Nest. Ids live in a namespace of their own.
  */
 export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult> {
@@ -88,16 +88,21 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
   const measureFrom = start + spec.warmupS * 1000;
   const end = measureFrom + spec.durationS * 1000;
   let all = 0;
+  // The API reads a session once and then answers it from its session cache, as this run does.
+  const looked = new Set<string>();
   const timed = async (m: MovementRow, p: DirectPlayer): Promise<void> => {
     all++;
     const { sql, params } = movementStatement(m);
-    const lookup = sessionByTokenStatement(spec.providerId, p.token, spec.sessionIdleTtlS);
     const t0 = performance.now();
     let problem: string | null = null;
     try {
-      const session = await pool.query<{ state: string }>(preparedStatement(lookup.sql, lookup.params));
-      if (session.rows[0]?.state !== 'active')
-        throw new Error(`session ${session.rows[0]?.state ?? 'missing'}`);
+      if (!looked.has(p.token)) {
+        const lookup = sessionByTokenStatement(spec.providerId, p.token, spec.sessionIdleTtlS);
+        const session = await pool.query<{ state: string }>(preparedStatement(lookup.sql, lookup.params));
+        if (session.rows[0]?.state !== 'active')
+          throw new Error(`session ${session.rows[0]?.state ?? 'missing'}`);
+        looked.add(p.token);
+      }
       const res = await pool.query<{ status: string }>(preparedStatement(sql, params));
       if (res.rows[0]?.status !== 'committed') problem = `${m.kind}: status ${res.rows[0]?.status ?? 'none'}`;
     } catch (e) {
@@ -131,6 +136,7 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
   const sorted = Float64Array.from(latencies).sort();
   return {
     name: spec.name,
+    connections: spec.connections,
     requests: latencies.length,
     allRequests: all,
     reqPerS: successes / measuredS,

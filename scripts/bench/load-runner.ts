@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 
 /** What one step of a connection's cycle sends. */
 export interface StepRequest {
@@ -37,6 +39,7 @@ export interface LatencyStats {
 
 export interface LoadResult extends LatencyStats {
   name: string;
+  connections: number;
   requests: number;
   /** Every answer, warm-up included (to relate database counters to requests). */
   allRequests: number;
@@ -136,6 +139,7 @@ export async function runLoad<C extends object>(spec: LoadSpec<C>): Promise<Load
   const reqPerS = measuredS > 0 ? successes / measuredS : 0;
   return {
     name: spec.name,
+    connections: spec.connections,
     requests: latencies.length,
     allRequests,
     reqPerS,
@@ -156,4 +160,90 @@ export function describeFailures(r: LoadResult): string {
     .map(([k, n]) => `    ${n} × ${k}`);
   if (r.transportErrors > 0) kinds.push(`    ${r.transportErrors} × transport error or timeout`);
   return `  ${r.name}: ${r.failures} non-success answers of ${r.requests}:\n${kinds.join('\n')}`;
+}
+
+/**
+ * Open-loop load: starts a cycle of `steps` every 1/`cyclesPerS` s, whether or not earlier ones were
+ * answered, over a pool of `connections` keep-alive connections (requests wait for a free one). The first
+ * step's latency counts from when it was due, so a slow answer delays no later request's clock (no
+ * coordinated omission); later steps count from their own send. This is latency at a given rate, which
+ * autocannon's per-second request cap (bursts each second, then silence) does not give.
+ */
+export async function runPaced<C extends object>(
+  spec: LoadSpec<C> & { cyclesPerS: number },
+): Promise<LoadResult> {
+  const pool = new Pool(spec.baseUrl, { connections: spec.connections, pipelining: 1 });
+  const failureKinds = new Map<string, number>();
+  let failures = 0;
+  let transportErrors = 0;
+  let successes = 0;
+  let allRequests = 0;
+  const latencies: number[] = [];
+  const start = performance.now();
+  const measureFrom = start + spec.warmupS * 1000;
+  const end = measureFrom + spec.durationS * 1000;
+  const fail = (reason: string): void => {
+    failures++;
+    failureKinds.set(reason, (failureKinds.get(reason) ?? 0) + 1);
+  };
+
+  const cycle = async (due: number): Promise<void> => {
+    const ctx = {} as C;
+    let from = due;
+    for (const step of spec.steps) {
+      const built = step.build(ctx);
+      let problem: string | null;
+      try {
+        const res = await pool.request({
+          method: 'POST',
+          path: built.path,
+          headers: { 'content-type': 'application/json', ...built.headers },
+          body: built.body,
+        });
+        problem = step.check(res.statusCode, await res.body.text(), ctx);
+      } catch (e) {
+        problem = `transport: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      const done = performance.now();
+      allRequests++;
+      if (from >= measureFrom && done <= end) {
+        latencies.push(done - from);
+        if (problem === null) successes++;
+        else if (problem.startsWith('transport')) transportErrors++;
+        else fail(`${step.name}: ${problem}`);
+      }
+      if (problem !== null) return;
+      from = performance.now();
+    }
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  const interval = 1000 / spec.cyclesPerS;
+  let due = start;
+  while (due < end) {
+    const now = performance.now();
+    while (due <= now && due < end) {
+      const p = cycle(due).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      due += interval;
+    }
+    await sleep(1);
+  }
+  await Promise.all(inFlight);
+  await pool.close();
+  const sorted = Float64Array.from(latencies).sort();
+  const reqPerS = successes / spec.durationS;
+  return {
+    name: spec.name,
+    connections: spec.connections,
+    requests: latencies.length,
+    allRequests,
+    reqPerS,
+    opsPerS: reqPerS / (spec.requestsPerOp ?? 1),
+    failures: failures + transportErrors,
+    failureKinds,
+    transportErrors,
+    measuredS: spec.durationS,
+    ...percentiles(sorted),
+  };
 }

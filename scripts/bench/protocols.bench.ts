@@ -4,7 +4,7 @@ import type { BenchConfig } from './bench-config';
 import { openSessions, type OpenedSession } from './bench-sessions';
 import type { BenchStack } from './bench-stack';
 import { type Figure, fmtMs, fmtRate } from './figures';
-import { describeFailures, runLoad } from './load-runner';
+import { describeFailures, runLoad, runPaced } from './load-runner';
 import { probeRound } from './probe';
 import { appsRounds } from './protocols/apps.rounds';
 import { b2bAuthenticate, b2bRounds } from './protocols/b2b.rounds';
@@ -14,6 +14,7 @@ import type { RoundPlan, RoundTarget } from './round-plan';
 
 const CURRENCY = 'EUR';
 const TARGET = '≥ 800 rounds/s, p99 ≤ 25 ms';
+const TARGET_ROUNDS = 800;
 
 interface ProtocolSetup {
   protocol: BenchProtocol;
@@ -153,21 +154,41 @@ export async function protocolsBench(
       steps: plan.steps,
       requestsPerOp: plan.steps.length,
     });
-    const failures = describeFailures(r);
-    if (failures) log(failures);
-    const clean = r.failures === 0 && r.requests > 0;
+    log(`${setup.protocol}: ${TARGET_ROUNDS} rounds/s offered over ${cfg.connections} connections …`);
+    const at = await runPaced({
+      name: `${setup.protocol} rounds at rate`,
+      baseUrl: stack.apiUrl,
+      connections: cfg.connections,
+      durationS: cfg.durationS,
+      warmupS: cfg.warmupS,
+      steps: plan.steps,
+      requestsPerOp: plan.steps.length,
+      cyclesPerS: TARGET_ROUNDS,
+    });
+    for (const x of [r, at]) {
+      const failures = describeFailures(x);
+      if (failures) log(failures);
+    }
+    const clean = (x: typeof r): boolean => x.failures === 0 && x.requests > 0;
+    const errors = (x: typeof r): string => (x.failures > 0 ? ` (${x.failures} non-success!)` : '');
     return [
       {
-        figure,
-        measured: `${fmtRate(r.opsPerS)} p99 ${fmtMs(r.p99)}${r.failures > 0 ? ` (${r.failures} non-success!)` : ''}`,
-        target: TARGET,
-        pass: clean && r.opsPerS >= 800 && r.p99 <= 25,
+        figure: `${figure}, ${r.connections} in flight`,
+        measured: `${fmtRate(r.opsPerS)}${errors(r)}`,
+        target: `≥ ${TARGET_ROUNDS} rounds/s`,
+        pass: clean(r) && r.opsPerS >= TARGET_ROUNDS,
       },
       {
-        figure: `${setup.protocol} request latency p50 / p95 / p99`,
+        figure: `${setup.protocol} request latency p50 / p95 / p99, ${r.connections} in flight`,
         measured: `${fmtMs(r.p50)} / ${fmtMs(r.p95)} / ${fmtMs(r.p99)}`,
+        target: '(reported)',
+        pass: null,
+      },
+      {
+        figure: `${setup.protocol} at ${TARGET_ROUNDS} rounds/s offered: rounds/s, p50 / p95 / p99`,
+        measured: `${fmtRate(at.opsPerS)}, ${fmtMs(at.p50)} / ${fmtMs(at.p95)} / ${fmtMs(at.p99)}${errors(at)}`,
         target: 'p99 ≤ 25 ms',
-        pass: clean && r.p99 <= 25,
+        pass: clean(at) && at.opsPerS >= TARGET_ROUNDS * 0.98 && at.p99 <= 25,
       },
     ];
   }

@@ -5,13 +5,15 @@ import { openSessions, type OpenedSession } from './bench-sessions';
 import type { BenchStack } from './bench-stack';
 import { type DirectPlayer, runDirectLedgerLoad } from './direct-ledger-load';
 import { type Figure, fmtMs, fmtRate } from './figures';
-import { describeFailures, type LoadResult, runLoad } from './load-runner';
+import { describeFailures, type LoadResult, runLoad, runPaced } from './load-runner';
 import { walletV2Rounds } from './protocols/wallet-v2.rounds';
 import { probeRound } from './probe';
 
 const CURRENCY = 'EUR';
 const BET_CENTS = 100;
 const WIN_CENTS = 50;
+/** The rate issue 3 sets its latency target at, offered over the same connections. */
+export const WALLET_TARGET_RATE = 1000;
 
 function roundRobin<T>(items: T[]): () => T {
   let i = 0;
@@ -63,19 +65,19 @@ export async function walletBench(
     ),
     stack.apiUrl,
   );
-  const results: { http?: [LoadResult, LoadResult]; direct?: [LoadResult, LoadResult] } = {};
+  const results: WalletResults = {};
   let dbTxPerCallback = NaN;
   if (probe) log(`wallet: the wallet-v2 callback does not answer a bet+win round correctly: ${probe}`);
   else {
-    const load = (name: string, pick: () => OpenedSession) =>
-      runLoad({
-        name,
-        baseUrl: stack.apiUrl,
-        connections: cfg.connections,
-        durationS: cfg.durationS,
-        warmupS: cfg.warmupS,
-        steps: walletV2Rounds(target(pick), { betCents: BET_CENTS, winCents: WIN_CENTS }).steps,
-      });
+    const spec = (name: string, pick: () => OpenedSession) => ({
+      name,
+      baseUrl: stack.apiUrl,
+      connections: cfg.connections,
+      durationS: cfg.durationS,
+      warmupS: cfg.warmupS,
+      steps: walletV2Rounds(target(pick), { betCents: BET_CENTS, winCents: WIN_CENTS }).steps,
+    });
+    const load = (name: string, pick: () => OpenedSession) => runLoad(spec(name, pick));
     log(`wallet: HTTP, many players (${cfg.connections} connections, ${cfg.durationS} s) …`);
     const before = await committedTransactions(stack);
     const a = await load('wallet HTTP many players', roundRobin(many));
@@ -83,6 +85,12 @@ export async function walletBench(
     log(`wallet: HTTP, one hot player …`);
     const b = await load('wallet HTTP hot player', () => hotSession);
     results.http = [a, b];
+    log(`wallet: HTTP, many players, ${WALLET_TARGET_RATE}/s offered over ${cfg.connections} connections …`);
+    // A cycle is a bet then its win: two debit/credit requests.
+    results.atRate = await runPaced({
+      ...spec('wallet HTTP many players at rate', roundRobin(many)),
+      cyclesPerS: WALLET_TARGET_RATE / 2,
+    });
   }
 
   const accounts = await stack.pool.query<{ owner_key: string; id: string }>(
@@ -127,7 +135,7 @@ export async function walletBench(
   results.direct = [da, db];
 
   log(`wallet: ${await ledgerNote(stack, provider.id)}`);
-  for (const r of [...(results.http ?? []), ...results.direct]) {
+  for (const r of [...(results.http ?? []), ...(results.atRate ? [results.atRate] : []), ...results.direct]) {
     const failures = describeFailures(r);
     if (failures) log(failures);
   }
@@ -136,7 +144,7 @@ export async function walletBench(
     figures.push({
       figure: 'wallet DB transactions per HTTP callback',
       measured: dbTxPerCallback.toFixed(2),
-      target: '(direct run: 2)',
+      target: '(reported)',
       pass: null,
     });
   }
@@ -178,10 +186,15 @@ async function committedTransactions(stack: BenchStack): Promise<number> {
   }
 }
 
-function walletFigures(
-  r: { http?: [LoadResult, LoadResult]; direct?: [LoadResult, LoadResult] },
-  probe: string | null,
-): Figure[] {
+interface WalletResults {
+  /** As many requests as 50 connections carry: (a) many players, (b) one hot player. */
+  http?: [LoadResult, LoadResult];
+  /** (a) at WALLET_TARGET_RATE offered. */
+  atRate?: LoadResult;
+  direct?: [LoadResult, LoadResult];
+}
+
+function walletFigures(r: WalletResults, probe: string | null): Figure[] {
   const figures: Figure[] = [];
   const clean = (x: LoadResult): boolean => x.failures === 0 && x.requests > 0;
   const errorsNote = (x: LoadResult): string => (x.failures > 0 ? ` (${x.failures} non-success!)` : '');
@@ -197,16 +210,27 @@ function walletFigures(
     figures.push(
       {
         figure: 'wallet (a) HTTP debit+credit, many players',
-        measured: `${fmtRate(a.reqPerS)} p99 ${fmtMs(a.p99)}${errorsNote(a)}`,
-        target: '≥ 1,000/s, p99 ≤ 20 ms',
-        pass: clean(a) && a.reqPerS >= 1000 && a.p99 <= 20,
+        measured: `${fmtRate(a.reqPerS)}${errorsNote(a)}`,
+        target: `≥ ${fmtRate(WALLET_TARGET_RATE)}`,
+        pass: clean(a) && a.reqPerS >= WALLET_TARGET_RATE,
       },
       {
-        figure: 'wallet (a) latency p50 / p95 / p99',
+        figure: `wallet (a) latency p50 / p95 / p99, ${a.connections} in flight`,
         measured: `${fmtMs(a.p50)} / ${fmtMs(a.p95)} / ${fmtMs(a.p99)}`,
-        target: 'p99 ≤ 20 ms',
-        pass: clean(a) && a.p99 <= 20,
+        target: '(reported)',
+        pass: null,
       },
+    );
+    const at = r.atRate;
+    if (at) {
+      figures.push({
+        figure: `wallet (a) at ${fmtRate(WALLET_TARGET_RATE)} offered: rate, p50 / p95 / p99`,
+        measured: `${fmtRate(at.reqPerS)}, ${fmtMs(at.p50)} / ${fmtMs(at.p95)} / ${fmtMs(at.p99)}${errorsNote(at)}`,
+        target: 'p99 ≤ 20 ms',
+        pass: clean(at) && at.reqPerS >= WALLET_TARGET_RATE * 0.98 && at.p99 <= 20,
+      });
+    }
+    figures.push(
       {
         figure: 'wallet (b) HTTP debit+credit, one hot player',
         measured: `${fmtRate(b.reqPerS)}${errorsNote(b)}`,

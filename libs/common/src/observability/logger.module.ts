@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
@@ -33,7 +34,8 @@ export const REDACT_PATHS = [
             return id;
           },
           redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-          customProps: () => ({ service: 'aggregator' }),
+          // Bound once on the root logger (a per-request `customProps` would make a child logger per request).
+          base: { pid: process.pid, hostname: hostname(), service: 'aggregator' },
           // One short line per request: headers and bodies stay out (they carry tokens and signatures).
           serializers: {
             req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
