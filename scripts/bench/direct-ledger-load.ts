@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { parseWire, preparedStatement } from '@app/common';
 import { sessionByTokenStatement } from '@app/sessions';
 import { fingerprint, idempotencyKey, type MovementRow, movementStatement } from '@app/wallet';
-import { percentiles, type LoadResult } from './load-runner';
+import { type LoadResult, LoadTally } from './load-runner';
 
 /** A player's accounts, as the wallet commands resolve them (cached ids, so no lookup on the hot path). */
 export interface DirectPlayer {
@@ -36,8 +36,9 @@ export interface DirectSpec {
 /**
  * The same statements the API runs for a wallet-v2 bet and win in an internal wallet — the session lookup
  * (`sessionByTokenStatement`, as `CallbackSessionsService.byToken` runs it, once per session as the API's
- * session cache does) then the ledger movement (the wallet's own `movementStatement`) — driven straight through `pg` with `connections` in flight over a
- * pool the size of the API's, prepared as the API prepares them: no HTTP, no Nest. Ids live in a namespace of their own.
+ * session cache does) then the ledger movement (the wallet's own `movementStatement`) — driven straight
+ * through `pg` with `connections` in flight over a pool the size of the API's, prepared as the API prepares
+ * them: no HTTP, no Nest. Ids live in a namespace of their own.
  */
 export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult> {
   const pool = new Pool({ connectionString: spec.databaseUrl, max: spec.poolSize });
@@ -80,18 +81,14 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
     };
   };
 
-  const latencies: number[] = [];
-  const failureKinds = new Map<string, number>();
-  let failures = 0;
-  let successes = 0;
+  const tally = new LoadTally();
   const start = performance.now();
   const measureFrom = start + spec.warmupS * 1000;
   const end = measureFrom + spec.durationS * 1000;
-  let all = 0;
   // The API reads a session once and then answers it from its session cache, as this run does.
   const looked = new Set<string>();
   const timed = async (m: MovementRow, p: DirectPlayer): Promise<void> => {
-    all++;
+    tally.allRequests++;
     const { sql, params } = movementStatement(m);
     const t0 = performance.now();
     let problem: string | null = null;
@@ -110,12 +107,9 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
     }
     const t1 = performance.now();
     if (t0 < measureFrom || t1 > end) return;
-    latencies.push(t1 - t0);
-    if (problem === null) successes++;
-    else {
-      failures++;
-      failureKinds.set(problem, (failureKinds.get(problem) ?? 0) + 1);
-    }
+    tally.latencies.push(t1 - t0);
+    if (problem === null) tally.successes++;
+    else tally.fail(problem);
   };
   try {
     await Promise.all(
@@ -132,19 +126,5 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
   } finally {
     await pool.end();
   }
-  const measuredS = spec.durationS;
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    name: spec.name,
-    connections: spec.connections,
-    requests: latencies.length,
-    allRequests: all,
-    reqPerS: successes / measuredS,
-    opsPerS: successes / measuredS,
-    failures,
-    failureKinds,
-    transportErrors: 0,
-    measuredS,
-    ...percentiles(sorted),
-  };
+  return tally.result(spec.name, spec.connections, spec.durationS);
 }

@@ -59,22 +59,46 @@ export function percentiles(sortedMs: Float64Array | number[]): LatencyStats {
   return { p50: at(50), p95: at(95), p99: at(99), max: n === 0 ? NaN : sortedMs[n - 1] };
 }
 
+/** What a load run counts while it measures, and the result it makes of it. */
+export class LoadTally {
+  readonly latencies: number[] = [];
+  readonly failureKinds = new Map<string, number>();
+  successes = 0;
+  failures = 0;
+  transportErrors = 0;
+  allRequests = 0;
+
+  fail(reason: string): void {
+    this.failures++;
+    this.failureKinds.set(reason, (this.failureKinds.get(reason) ?? 0) + 1);
+  }
+
+  result(name: string, connections: number, measuredS: number, requestsPerOp = 1): LoadResult {
+    const reqPerS = measuredS > 0 ? this.successes / measuredS : 0;
+    return {
+      name,
+      connections,
+      requests: this.latencies.length,
+      allRequests: this.allRequests,
+      reqPerS,
+      opsPerS: reqPerS / requestsPerOp,
+      failures: this.failures + this.transportErrors,
+      failureKinds: this.failureKinds,
+      transportErrors: this.transportErrors,
+      measuredS,
+      ...percentiles(Float64Array.from(this.latencies).sort()),
+    };
+  }
+}
+
 /**
  * Drives `steps` in a loop on every connection with autocannon for warm-up + duration, and measures only
  * the answers that completed after the warm-up. Latency is autocannon's per-response time (ms).
  */
 export async function runLoad<C extends object>(spec: LoadSpec<C>): Promise<LoadResult> {
-  const failureKinds = new Map<string, number>();
-  let failures = 0;
-  const fail = (reason: string): void => {
-    failures++;
-    failureKinds.set(reason, (failureKinds.get(reason) ?? 0) + 1);
-  };
-  const latencies: number[] = [];
+  const tally = new LoadTally();
   let measuring = false;
   let measuredStart = 0;
-  let successes = 0;
-  let transportErrors = 0;
 
   const requests: autocannon.Request[] = spec.steps.map((step) => ({
     method: 'POST',
@@ -91,8 +115,8 @@ export async function runLoad<C extends object>(spec: LoadSpec<C>): Promise<Load
     onResponse: (status: number, body: string, context: object): void => {
       const problem = step.check(status, body, context as C);
       if (!measuring) return;
-      if (problem === null) successes++;
-      else fail(`${step.name}: ${problem}`);
+      if (problem === null) tally.successes++;
+      else tally.fail(`${step.name}: ${problem}`);
     },
   }));
 
@@ -123,33 +147,18 @@ export async function runLoad<C extends object>(spec: LoadSpec<C>): Promise<Load
     measuring = true;
     measuredStart = performance.now();
   }, spec.warmupS * 1000);
-  let allRequests = 0;
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    allRequests++;
-    if (measuring) latencies.push(responseTime);
+    tally.allRequests++;
+    if (measuring) tally.latencies.push(responseTime);
   });
   instance.on('reqError', () => {
-    if (measuring) transportErrors++;
+    if (measuring) tally.transportErrors++;
   });
   const result = await done;
   clearTimeout(warmup);
-  transportErrors += result.timeouts;
+  tally.transportErrors += result.timeouts;
   const measuredS = measuring ? (measuredEnd - measuredStart) / 1000 : 0;
-  const sorted = Float64Array.from(latencies).sort();
-  const reqPerS = measuredS > 0 ? successes / measuredS : 0;
-  return {
-    name: spec.name,
-    connections: spec.connections,
-    requests: latencies.length,
-    allRequests,
-    reqPerS,
-    opsPerS: reqPerS / (spec.requestsPerOp ?? 1),
-    failures: failures + transportErrors,
-    failureKinds,
-    transportErrors,
-    measuredS,
-    ...percentiles(sorted),
-  };
+  return tally.result(spec.name, spec.connections, measuredS, spec.requestsPerOp);
 }
 
 export function describeFailures(r: LoadResult): string {
@@ -173,19 +182,10 @@ export async function runPaced<C extends object>(
   spec: LoadSpec<C> & { cyclesPerS: number },
 ): Promise<LoadResult> {
   const pool = new Pool(spec.baseUrl, { connections: spec.connections, pipelining: 1 });
-  const failureKinds = new Map<string, number>();
-  let failures = 0;
-  let transportErrors = 0;
-  let successes = 0;
-  let allRequests = 0;
-  const latencies: number[] = [];
+  const tally = new LoadTally();
   const start = performance.now();
   const measureFrom = start + spec.warmupS * 1000;
   const end = measureFrom + spec.durationS * 1000;
-  const fail = (reason: string): void => {
-    failures++;
-    failureKinds.set(reason, (failureKinds.get(reason) ?? 0) + 1);
-  };
 
   const cycle = async (due: number): Promise<void> => {
     const ctx = {} as C;
@@ -205,12 +205,12 @@ export async function runPaced<C extends object>(
         problem = `transport: ${e instanceof Error ? e.message : String(e)}`;
       }
       const done = performance.now();
-      allRequests++;
+      tally.allRequests++;
       if (from >= measureFrom && done <= end) {
-        latencies.push(done - from);
-        if (problem === null) successes++;
-        else if (problem.startsWith('transport')) transportErrors++;
-        else fail(`${step.name}: ${problem}`);
+        tally.latencies.push(done - from);
+        if (problem === null) tally.successes++;
+        else if (problem.startsWith('transport')) tally.transportErrors++;
+        else tally.fail(`${step.name}: ${problem}`);
       }
       if (problem !== null) return;
       from = performance.now();
@@ -231,19 +231,5 @@ export async function runPaced<C extends object>(
   }
   await Promise.all(inFlight);
   await pool.close();
-  const sorted = Float64Array.from(latencies).sort();
-  const reqPerS = successes / spec.durationS;
-  return {
-    name: spec.name,
-    connections: spec.connections,
-    requests: latencies.length,
-    allRequests,
-    reqPerS,
-    opsPerS: reqPerS / (spec.requestsPerOp ?? 1),
-    failures: failures + transportErrors,
-    failureKinds,
-    transportErrors,
-    measuredS: spec.durationS,
-    ...percentiles(sorted),
-  };
+  return tally.result(spec.name, spec.connections, spec.durationS, spec.requestsPerOp);
 }

@@ -191,24 +191,22 @@ export function roundUpsertSql(kind: 'bet' | 'win', p: RoundParams, from: string
           RETURNING id`;
 }
 
-/**
- * The one statement of a movement and its parameters (exported so the wallet benchmark drives the very
- * same SQL through `pg`, without Nest).
- */
-export function movementStatement(m: MovementRow): { id: string; sql: string; params: unknown[] } {
-  const id = m.id ?? randomUUID();
-  const amount = m.amount.toDb();
-  const providerRoundId = m.ctx.providerRoundId ?? m.ctx.externalId;
-  const sign = m.direction === 'debit' ? '-' : '+';
-  const guard = m.direction === 'debit' ? 'AND balance >= $2::numeric' : '';
+/** The movement's SQL per variant, built once: the hot path reuses the very same text (its prepared name). */
+const MOVEMENT_SQL = new Map<string, string>();
+
+function movementSql(direction: MovementRow['direction'], round: MovementRow['round']): string {
+  const variant = `${direction}|${round ?? ''}`;
+  const known = MOVEMENT_SQL.get(variant);
+  if (known !== undefined) return known;
+  const debit = direction === 'debit';
   const roundCte =
-    m.round === null || m.ctx.providerId === null
+    round === null
       ? `r AS (SELECT NULL::uuid AS id)`
-      : `r AS (${roundUpsertSql(m.round, ROUND_PARAMS, 'upd')})`;
+      : `r AS (${roundUpsertSql(round, ROUND_PARAMS, 'upd')})`;
   const sql = `
     WITH upd AS (
-      UPDATE accounts SET balance = balance ${sign} $2::numeric, updated_at = now()
-      WHERE id = $3 ${guard}
+      UPDATE accounts SET balance = balance ${debit ? '-' : '+'} $2::numeric, updated_at = now()
+      WHERE id = $3 ${debit ? 'AND balance >= $2::numeric' : ''}
       RETURNING balance
     ), ${roundCte}, t AS (
       INSERT INTO wallet_transactions (id, idempotency_key, provider_id, operator_id, player_id, account_id,
@@ -224,11 +222,24 @@ export function movementStatement(m: MovementRow): { id: string; sql: string; pa
     ), p AS (
       INSERT INTO postings (transaction_id, account_id, amount, currency)
       SELECT $1, leg.account_id, leg.amount, $4
-      FROM upd, (VALUES ($3::uuid, ${m.direction === 'debit' ? '-' : ''}$2::numeric),
-                        ($7::uuid, ${m.direction === 'debit' ? '' : '-'}$2::numeric)) AS leg(account_id, amount)
+      FROM upd, (VALUES ($3::uuid, ${debit ? '-' : ''}$2::numeric),
+                        ($7::uuid, ${debit ? '' : '-'}$2::numeric)) AS leg(account_id, amount)
       WHERE $2::numeric <> 0
     )
     SELECT status, balance_after, round_id FROM t`;
+  MOVEMENT_SQL.set(variant, sql);
+  return sql;
+}
+
+/**
+ * The one statement of a movement and its parameters (exported so the wallet benchmark drives the very
+ * same SQL through `pg`, without Nest).
+ */
+export function movementStatement(m: MovementRow): { id: string; sql: string; params: unknown[] } {
+  const id = m.id ?? randomUUID();
+  const amount = m.amount.toDb();
+  const providerRoundId = m.ctx.providerRoundId ?? m.ctx.externalId;
+  const sql = movementSql(m.direction, m.ctx.providerId === null ? null : m.round);
   const params = [
     id, // 1
     amount, // 2
