@@ -110,6 +110,57 @@ describe('game launch edges: open circuit breaker, idle sessions, Swagger', () =
     expect(byId[third.body.sessionId as string]).toEqual(['active', null]);
   });
 
+  it('a player blocked while the operator is being asked is refused, with nothing written', async () => {
+    const op = await seamlessOperator();
+    const p = casinoPlayer();
+    const body = { ...p, gameId: games[0].id, currency: 'EUR', language: 'en', mode: 'real' };
+    const first = await launch(op, body);
+    expect(first.status).toBe(201);
+    const before: unknown[] = await db.query(`SELECT * FROM players WHERE operator_id = $1`, [op.id]);
+
+    casino.setFault({ mode: 'slow', delayMs: 300 });
+    const second = launch(op, body).then((r) => r);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await db.query(`UPDATE players SET blocked = true WHERE operator_id = $1`, [op.id]);
+    const res = await second;
+    expect(res.status).toBe(403);
+    expect(res.body.error).toBe('PLAYER_BLOCKED');
+
+    const after: { blocked: boolean }[] = await db.query(`SELECT * FROM players WHERE operator_id = $1`, [
+      op.id,
+    ]);
+    expect(after).toEqual([{ ...(before[0] as object), blocked: true }]);
+    const sessions: { id: string; status: string }[] = await db.query(
+      `SELECT id, status FROM game_sessions WHERE operator_id = $1`,
+      [op.id],
+    );
+    expect(sessions).toEqual([{ id: first.body.sessionId, status: 'active' }]);
+  });
+
+  it('the database itself refuses a second active session for one player and provider', async () => {
+    const op = await seamlessOperator();
+    const p = casinoPlayer();
+    const first = await launch(op, {
+      ...p,
+      gameId: games[0].id,
+      currency: 'EUR',
+      language: 'en',
+      mode: 'real',
+    });
+    expect(first.status).toBe(201);
+    const copy = db.query(
+      `INSERT INTO game_sessions (token, operator_id, player_id, user_id, wallet_mode, provider_id, game_id,
+         currency, language, mode)
+       SELECT 'copy-' || token, operator_id, player_id, user_id, wallet_mode, provider_id, game_id, currency,
+              language, mode
+         FROM game_sessions WHERE id = $1`,
+      [first.body.sessionId],
+    );
+    await expect(copy).rejects.toMatchObject({
+      driverError: { constraint: 'UQ_game_sessions_player_provider_active' },
+    });
+  });
+
   it('Swagger documents the launch, redirect and admin session routes', async () => {
     const res = await t.http().get('/docs-json');
     expect(res.status).toBe(200);

@@ -3,6 +3,7 @@ import { Catalogue1763700100000 } from './1763700100000-catalogue';
 import { Wallet1795265531424 } from './1795265531424-wallet';
 import { Sessions1795266738186 } from './1795266738186-sessions';
 import { SessionChangeNotify1795267000000 } from './1795267000000-session-change-notify';
+import { OneActiveSession1795268000000 } from './1795268000000-one-active-session';
 
 /**
  * The checked-in migrations, oldest first. `npm run migration:generate -- <Name>` writes a new file here;
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   Wallet1795265531424,
   Sessions1795266738186,
   SessionChangeNotify1795267000000,
+  OneActiveSession1795268000000,
 ];

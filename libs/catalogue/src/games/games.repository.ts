@@ -1,9 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { queryPrepared } from '@app/common';
 import type { EntityManager, Repository } from 'typeorm';
+import type { Provider } from '../providers/provider.entity';
 import { Game } from './game.entity';
 import type { GameInput, UpsertCounts } from './game-view';
 import type { GameType } from './game-type';
+
+/** A playable game's columns and its provider's, as `findPlayable` reads them. */
+export type PlayableGameRow = Omit<Game, 'provider' | 'delistedAt' | 'createdAt' | 'updatedAt'> & {
+  provider: Pick<Provider, 'id' | 'code' | 'name' | 'protocol' | 'config' | 'allowedIps'>;
+};
+
+const PLAYABLE_SQL = `
+  SELECT g.id, g.provider_id AS "providerId", g.external_id AS "externalId", g.name, g.type, g.images,
+         g.lines, g.has_demo AS "hasDemo", g.has_freespins AS "hasFreespins", g.enabled, g.meta,
+         json_build_object('id', p.id, 'code', p.code, 'name', p.name, 'protocol', p.protocol,
+                           'config', p.config, 'allowedIps', p.allowed_ips) AS provider
+    FROM games g JOIN providers p ON p.id = g.provider_id
+   WHERE g.id = $1 AND g.enabled AND p.enabled`;
 
 /**
  * Who owns which columns on upsert. An admin PUT states the whole game (flags and `enabled` included,
@@ -86,8 +101,13 @@ export class GamesRepository {
     return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
   }
 
-  findWithProvider(gameId: string): Promise<Game | null> {
-    return this.games.findOne({ where: { id: gameId }, relations: { provider: true } });
+  /**
+   * The game with its provider if both are enabled: one prepared statement (every launch asks this).
+   * `gameId` must be a UUID.
+   */
+  async findPlayable(gameId: string): Promise<PlayableGameRow | null> {
+    const rows = await queryPrepared<PlayableGameRow>(this.games.manager, PLAYABLE_SQL, [gameId]);
+    return rows[0] ?? null;
   }
 
   findByExternalId(providerId: string, externalId: string): Promise<Game | null> {

@@ -44,9 +44,10 @@ export class GamesService {
    */
   async findActive(gameId: string): Promise<{ game: GameView; provider: ActiveProvider } | null> {
     if (!isUUID(gameId)) return null;
-    const game = await this.games.findWithProvider(gameId);
-    if (!game?.enabled || !game.provider?.enabled) return null;
-    return { game: toView(game), provider: this.providers.toActive(game.provider) };
+    const row = await this.games.findPlayable(gameId);
+    if (!row) return null;
+    const { provider, ...game } = row;
+    return { game: toView(game), provider: this.providers.toActive(provider) };
   }
 
   /**
@@ -102,7 +103,7 @@ export class GamesService {
   }
 }
 
-export function toView(g: Game): GameView {
+export function toView(g: Omit<Game, 'provider' | 'delistedAt' | 'createdAt' | 'updatedAt'>): GameView {
   return {
     id: g.id,
     providerId: g.providerId,

@@ -165,7 +165,9 @@ export class ProvidersService {
   }
 
   /** For the catalogue's own use (games, sync): turns a loaded provider into what callers see. */
-  toActive(provider: Provider): ActiveProvider {
+  toActive(
+    provider: Pick<Provider, 'id' | 'code' | 'name' | 'protocol' | 'config' | 'allowedIps'>,
+  ): ActiveProvider {
     const allows = ipAllowList(provider.allowedIps);
     // The config was validated against this protocol's schema when it was written.
     return {

@@ -20,7 +20,9 @@ export type SessionCloseReason = (typeof SESSION_CLOSE_REASONS)[number];
 @Index('UQ_game_sessions_token', ['token'], { unique: true })
 @Index('UQ_game_sessions_auth_token', ['authToken'], { unique: true, where: '"auth_token" IS NOT NULL' })
 @Index('UQ_game_sessions_game_token', ['gameToken'], { unique: true, where: '"game_token" IS NOT NULL' })
-@Index('IDX_game_sessions_player_provider_active', ['playerId', 'providerId'], {
+/** One active session per player and provider (demo sessions have no player). */
+@Index('UQ_game_sessions_player_provider_active', ['playerId', 'providerId'], {
+  unique: true,
   where: `"status" = 'active'`,
 })
 @Index('IDX_game_sessions_operator_created', ['operatorId', 'createdAt'])

@@ -79,11 +79,8 @@ export class StartSessionUseCase {
     if (input.mode === 'demo') checkDemo(game, builder);
 
     const userId = input.userId ?? 'demo';
-    let playerId: string | null = null;
-    if (input.mode === 'real') {
-      const profile = await this.profile(operator, { userId, token: input.token ?? '', ...input });
-      playerId = await this.players.upsertForLaunch(operator.id, userId, profile);
-    }
+    const player = input.mode === 'real' ? await this.player(operator, userId, input) : null;
+    const playerId = player?.id ?? null;
 
     const sessionId = randomUUID();
     const sessionToken = newSessionToken();
@@ -125,7 +122,7 @@ export class StartSessionUseCase {
         token: sessionToken,
         authToken,
         operatorId: operator.id,
-        playerId,
+        player,
         userId,
         walletMode: operator.walletMode,
         providerId: provider.id,
@@ -138,6 +135,31 @@ export class StartSessionUseCase {
       launch,
     );
     return { sessionId, url: launch ? `${this.publicBaseUrl}/play/${launch.id}` : built.url };
+  }
+
+  /**
+   * The player of a real launch and its profile. The operator's checks and the lookup of a known player run
+   * at once; a player seen before is refreshed when its session is opened (one commit per launch), a new
+   * one is created here. A player blocked on our side is refused before anything is written.
+   */
+  private async player(
+    operator: AuthenticatedOperator,
+    userId: string,
+    input: StartSessionInput,
+  ): Promise<{ id: string; profile: PlayerProfile }> {
+    const [profile, known] = await Promise.all([
+      this.profile(operator, {
+        userId,
+        token: input.token ?? '',
+        currency: input.currency,
+        language: input.language,
+      }),
+      this.players.find(operator.id, userId),
+    ]);
+    if (known?.blocked)
+      throw new SessionsException(SessionsErrorCode.PlayerBlocked, `Player ${userId} is blocked`);
+    const id = known?.id ?? (await this.players.upsertForLaunch(operator.id, userId, profile));
+    return { id, profile };
   }
 
   /** Seamless: what the operator's wallet says (all three calls must answer well). Internal: the request. */

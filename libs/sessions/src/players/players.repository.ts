@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryPrepared } from '@app/common';
 import { DataSource } from 'typeorm';
 import { SessionsErrorCode, SessionsException } from '../sessions.exception';
 
@@ -17,38 +18,48 @@ export interface PlayerProfile {
 export class PlayersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** The player of this operator's user, if it exists (a launch then refreshes it with its session). */
+  async find(operatorId: string, userId: string): Promise<{ id: string; blocked: boolean } | null> {
+    const rows = await queryPrepared<{ id: string; blocked: boolean }>(this.db, FIND_SQL, [
+      operatorId,
+      userId,
+    ]);
+    return rows[0] ?? null;
+  }
+
   /**
-   * Creates or refreshes the player and returns its id. A blocked player is refused and left unchanged
-   * (the upsert is rolled back). Fields the profile lacks keep their stored value.
+   * Creates or refreshes the player and returns its id, in one statement. A blocked player is refused and
+   * left unchanged: the update is skipped, so the statement answers no row. Fields the profile lacks keep
+   * their stored value.
    */
   async upsertForLaunch(operatorId: string, userId: string, profile: PlayerProfile): Promise<string> {
-    return this.db.transaction(async (em) => {
-      const rows: { id: string; blocked: boolean }[] = await em.query(
-        `INSERT INTO players (operator_id, user_id, nickname, currency, country, language, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (operator_id, user_id) DO UPDATE SET
-           nickname = COALESCE(EXCLUDED.nickname, players.nickname),
-           currency = COALESCE(EXCLUDED.currency, players.currency),
-           country = COALESCE(EXCLUDED.country, players.country),
-           language = COALESCE(EXCLUDED.language, players.language),
-           details = players.details || EXCLUDED.details,
-           updated_at = now()
-         RETURNING id, blocked`,
-        [
-          operatorId,
-          userId,
-          profile.nickname,
-          profile.currency,
-          profile.country,
-          profile.language,
-          JSON.stringify(profile.details),
-        ],
-      );
-      const row = rows[0];
-      if (row.blocked) {
-        throw new SessionsException(SessionsErrorCode.PlayerBlocked, `Player ${userId} is blocked`);
-      }
-      return row.id;
-    });
+    const rows = await queryPrepared<{ id: string }>(this.db, UPSERT_SQL, [
+      operatorId,
+      userId,
+      profile.nickname,
+      profile.currency,
+      profile.country,
+      profile.language,
+      JSON.stringify(profile.details),
+    ]);
+    if (rows.length === 0) {
+      throw new SessionsException(SessionsErrorCode.PlayerBlocked, `Player ${userId} is blocked`);
+    }
+    return rows[0].id;
   }
 }
+
+const FIND_SQL = `SELECT id, blocked FROM players WHERE operator_id = $1 AND user_id = $2`;
+
+const UPSERT_SQL = `
+  INSERT INTO players (operator_id, user_id, nickname, currency, country, language, details)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  ON CONFLICT (operator_id, user_id) DO UPDATE SET
+    nickname = COALESCE(EXCLUDED.nickname, players.nickname),
+    currency = COALESCE(EXCLUDED.currency, players.currency),
+    country = COALESCE(EXCLUDED.country, players.country),
+    language = COALESCE(EXCLUDED.language, players.language),
+    details = players.details || EXCLUDED.details,
+    updated_at = now()
+  WHERE NOT players.blocked
+  RETURNING id`;

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Env, type Page, pageOf, pageOffset } from '@app/common';
+import { type Env, type Page, pageOf, pageOffset, queryPrepared } from '@app/common';
 import type { WalletMode } from '@app/operators';
 import { DataSource } from 'typeorm';
 import type { SessionCloseReason, SessionMode, SessionStatus } from '../entities/game-session.entity';
 import { SessionsErrorCode, SessionsException } from '../sessions.exception';
 import { SessionCache } from './session-cache';
+import type { PlayerProfile } from '../players/players.repository';
 import type { SessionView } from './session-view';
 
 export interface NewSession {
@@ -14,7 +15,8 @@ export interface NewSession {
   token: string;
   authToken: string | null;
   operatorId: string;
-  playerId: string | null;
+  /** A real session's player, with the profile this launch refreshes; null in demo. */
+  player: { id: string; profile: PlayerProfile } | null;
   userId: string;
   walletMode: WalletMode;
   providerId: string;
@@ -81,6 +83,69 @@ function stateSql(ttlS: number): string {
                THEN 'expired' ELSE s.status::text END`;
 }
 
+/** The unique index that holds "one active session per player and provider". */
+const ONE_ACTIVE_INDEX = 'UQ_game_sessions_player_provider_active';
+/** Launches racing for one player and provider each commit or retry; this bounds one launch's retries. */
+const MAX_OPEN_ATTEMPTS = 10;
+
+const openSqlCache = new Map<string, string>();
+
+/**
+ * One statement, one commit. The session insert takes $1–$13. For a player's session ($14–$19: idle TTL,
+ * then the profile), it first refreshes the player's profile — which also locks the player row, and
+ * matches nothing for a blocked player, so then nothing is written — and closes the player's other active
+ * real sessions with this provider (an idle one as expired). With `withLaunch`, the redirect's insert takes
+ * the last three parameters. Answers whether it inserted and the ids it closed. Built once per variant.
+ */
+function openSql(forPlayer: boolean, withLaunch: boolean): string {
+  const key = `${forPlayer}:${withLaunch}`;
+  const known = openSqlCache.get(key);
+  if (known !== undefined) return known;
+  const parts: string[] = [];
+  let next = 14;
+  if (forPlayer) {
+    const [ttl, nickname, currency, country, language, details] = [0, 1, 2, 3, 4, 5].map(
+      (i) => `$${next + i}`,
+    );
+    next += 6;
+    parts.push(
+      `player AS (UPDATE players SET
+         nickname = COALESCE(${nickname}, nickname), currency = COALESCE(${currency}, currency),
+         country = COALESCE(${country}, country), language = COALESCE(${language}, language),
+         details = details || ${details}::jsonb, updated_at = now()
+       WHERE id = $5 AND NOT blocked
+       RETURNING id)`,
+      `closed AS (UPDATE game_sessions SET
+         status = CASE WHEN last_seen_at < now() - make_interval(secs => ${ttl})
+                       THEN 'expired' ELSE 'closed' END::game_session_status,
+         close_reason = CASE WHEN last_seen_at < now() - make_interval(secs => ${ttl})
+                             THEN 'expired' ELSE 'superseded' END::game_session_close_reason,
+         closed_at = now()
+       WHERE player_id IN (SELECT id FROM player) AND provider_id = $8 AND status = 'active' AND mode = 'real'
+       RETURNING id)`,
+    );
+  }
+  // For a player, the insert reads \`closed\` to its end first: the old session must be closed before the
+  // new one meets the unique index of active sessions.
+  const guard = forPlayer ? `WHERE EXISTS (SELECT 1 FROM player) AND (SELECT count(*) FROM closed) >= 0` : '';
+  parts.push(
+    `opened AS (INSERT INTO game_sessions (id, token, auth_token, operator_id, player_id, user_id, wallet_mode,
+       provider_id, game_id, currency, language, mode, return_url)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 ${guard}
+     RETURNING id)`,
+  );
+  if (withLaunch) {
+    parts.push(
+      `redirect AS (INSERT INTO launches (id, session_id, url, expires_at)
+       SELECT $${next}, id, $${next + 1}, $${next + 2} FROM opened)`,
+    );
+  }
+  const closedIds = forPlayer ? 'ARRAY(SELECT id FROM closed)' : `'{}'::uuid[]`;
+  const sql = `WITH ${parts.join(',\n')}\nSELECT EXISTS (SELECT 1 FROM opened) AS opened, ${closedIds} AS closed`;
+  openSqlCache.set(key, sql);
+  return sql;
+}
+
 @Injectable()
 export class GameSessionsRepository {
   private readonly idleTtlS: number;
@@ -97,67 +162,58 @@ export class GameSessionsRepository {
   }
 
   /**
-   * Registers the session (and its redirect). A real session supersedes the player's active real sessions
-   * with the same provider: the player row is locked first, so concurrent launches of one player queue
-   * here and each sees the one before it — at most one stays active. An idle one is closed as expired.
+   * Registers the session (and its redirect) in one statement. A real session refreshes its player's
+   * profile and supersedes the player's active real sessions with the same provider (an idle one is closed
+   * as expired). The database holds one active session per player and provider (a unique index): a launch
+   * racing another for the same player meets the other's committed session and runs again, now seeing and
+   * superseding it, so at most one stays active. A player blocked meanwhile is refused with nothing written.
    */
   async open(session: NewSession, launch: NewLaunch | null): Promise<void> {
-    const superseded: string[] = [];
-    await this.db.transaction(async (em) => {
-      if (session.playerId !== null) {
-        const players: { blocked: boolean }[] = await em.query(
-          `SELECT blocked FROM players WHERE id = $1 FOR UPDATE`,
-          [session.playerId],
-        );
-        if (players[0]?.blocked !== false) {
-          throw new SessionsException(SessionsErrorCode.PlayerBlocked, `Player ${session.userId} is blocked`);
-        }
-        if (session.mode === 'real') {
-          // TypeORM answers an UPDATE with [rows, affected].
-          const [closed] = await em.query<[{ id: string }[], number]>(
-            `UPDATE game_sessions SET
-               status = CASE WHEN last_seen_at < now() - make_interval(secs => $3)
-                             THEN 'expired' ELSE 'closed' END::game_session_status,
-               close_reason = CASE WHEN last_seen_at < now() - make_interval(secs => $3)
-                                   THEN 'expired' ELSE 'superseded' END::game_session_close_reason,
-               closed_at = now()
-             WHERE player_id = $1 AND provider_id = $2 AND status = 'active' AND mode = 'real'
-             RETURNING id`,
-            [session.playerId, session.providerId, this.idleTtlS],
-          );
-          superseded.push(...closed.map((r) => r.id));
-        }
-      }
-      await em.query(
-        `INSERT INTO game_sessions (id, token, auth_token, operator_id, player_id, user_id, wallet_mode,
-           provider_id, game_id, currency, language, mode, return_url)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
-          session.id,
-          session.token,
-          session.authToken,
-          session.operatorId,
-          session.playerId,
-          session.userId,
-          session.walletMode,
-          session.providerId,
-          session.gameId,
-          session.currency,
-          session.language,
-          session.mode,
-          session.returnUrl,
-        ],
+    const { player } = session;
+    const params: unknown[] = [
+      session.id,
+      session.token,
+      session.authToken,
+      session.operatorId,
+      player?.id ?? null,
+      session.userId,
+      session.walletMode,
+      session.providerId,
+      session.gameId,
+      session.currency,
+      session.language,
+      session.mode,
+      session.returnUrl,
+    ];
+    if (player) {
+      const { profile } = player;
+      params.push(
+        this.idleTtlS,
+        profile.nickname,
+        profile.currency,
+        profile.country,
+        profile.language,
+        JSON.stringify(profile.details),
       );
-      if (launch) {
-        await em.query(`INSERT INTO launches (id, session_id, url, expires_at) VALUES ($1, $2, $3, $4)`, [
-          launch.id,
-          session.id,
-          launch.url,
-          launch.expiresAt,
-        ]);
+    }
+    if (launch) params.push(launch.id, launch.url, launch.expiresAt);
+    const sql = openSql(player !== null, launch !== null);
+    for (let attempt = 1; ; attempt++) {
+      let row: { opened: boolean; closed: string[] };
+      try {
+        [row] = await queryPrepared<{ opened: boolean; closed: string[] }>(this.db, sql, params);
+      } catch (e) {
+        // Another launch of this player and provider committed its session after this statement's
+        // snapshot: run again, which sees (and supersedes) it.
+        if (isUniqueViolation(e, ONE_ACTIVE_INDEX) && attempt < MAX_OPEN_ATTEMPTS) continue;
+        throw e;
       }
-    });
-    for (const id of superseded) this.cache.forgetSession(id);
+      for (const id of row.closed) this.cache.forgetSession(id);
+      if (!row.opened) {
+        throw new SessionsException(SessionsErrorCode.PlayerBlocked, `Player ${session.userId} is blocked`);
+      }
+      return;
+    }
   }
 
   /** Newest first, ties broken by id. */
@@ -234,6 +290,11 @@ export class GameSessionsRepository {
             s.language, s.mode, s.close_reason, s.created_at, s.last_seen_at, s.closed_at,
             ${this.state} AS state`;
   }
+}
+
+function isUniqueViolation(e: unknown, constraint: string): boolean {
+  const err = e as { code?: unknown; constraint?: unknown } | null;
+  return err?.code === '23505' && err.constraint === constraint;
 }
 
 function toView(r: ViewRow): SessionView {
