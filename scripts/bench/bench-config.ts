@@ -12,6 +12,12 @@ export interface BenchConfig {
    * can only be met with fewer requests in flight.
    */
   protocolConnections: number;
+  /**
+   * Launches per second offered in the open-loop run that reads the launch latency (BENCH_LAUNCH_RATE):
+   * launches are a small share of the callback traffic, so latency is read at a steady rate well below
+   * capacity; the closed-loop run beside it measures the capacity.
+   */
+  launchRate: number;
   /** Seconds of unmeasured warm-up before each scenario (BENCH_WARMUP_S). */
   warmupS: number;
   /** Players of the many-players scenarios (BENCH_PLAYERS). */
@@ -47,6 +53,7 @@ export function readBenchConfig(): BenchConfig {
       'BENCH_LAUNCH_CONNECTIONS',
       Math.min(10, positiveInt('BENCH_CONNECTIONS', 50)),
     ),
+    launchRate: positiveInt('BENCH_LAUNCH_RATE', 100),
     warmupS: positiveInt('BENCH_WARMUP_S', 2),
     players: positiveInt('BENCH_PLAYERS', 1000),
     pgAdminUrl: process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
