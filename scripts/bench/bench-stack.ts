@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
 import type { BenchConfig } from './bench-config';
 import { BenchChild } from './child-process';
+import { type CpuSnapshot, cpuSnapshot } from './cpu-usage';
 
 const ROOT = join(__dirname, '..', '..');
 const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -91,12 +92,16 @@ export class BenchStack implements BenchStackInfo {
   /** A small pool for seeding and checks (the direct `pg` run makes its own). */
   db: Pool | undefined;
   private readonly children: BenchChild[] = [];
+  private api: BenchChild | undefined;
   private dbCreated = false;
   private downing: Promise<void> | undefined;
 
   constructor(readonly config: BenchConfig) {
     this.databaseUrl = dbUrl(config.pgAdminUrl, this.dbName);
   }
+
+  /** CPU time so far of the API process, PostgreSQL and this process (see `cpu-usage.ts`). */
+  readonly cpu = (): CpuSnapshot => cpuSnapshot(this.api?.pid);
 
   get pool(): Pool {
     if (!this.db) throw new Error('The bench stack is not up');
@@ -140,6 +145,7 @@ export class BenchStack implements BenchStackInfo {
       RUN_WORKERS: 'false',
     });
     this.children.push(api);
+    this.api = api;
     await this.waitHealthy(api);
     log(`api: ${this.apiUrl} (pid child, pool ${this.config.poolSize})`);
   }

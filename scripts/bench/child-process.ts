@@ -24,9 +24,17 @@ export class BenchChild {
     });
   }
 
+  /**
+   * Each child leads a session of its own (`detached`), as a service would: with the kernel's autogroup
+   * scheduling, a child sharing the benchmark's session would share the load generator's CPU share.
+   */
   static start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): BenchChild {
-    const proc = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     return new BenchChild(name, proc);
+  }
+
+  get pid(): number | undefined {
+    return this.proc.pid;
   }
 
   get running(): boolean {

@@ -4,6 +4,7 @@ import { parseWire, preparedStatement } from '@app/common';
 import { sessionByTokenStatement } from '@app/sessions';
 import { fingerprint, idempotencyKey, type MovementRow, movementStatement } from '@app/wallet';
 import { type LoadResult, LoadTally } from './load-runner';
+import type { CpuSnapshot } from './cpu-usage';
 
 /** A player's accounts, as the wallet commands resolve them (cached ids, so no lookup on the hot path). */
 export interface DirectPlayer {
@@ -31,6 +32,7 @@ export interface DirectSpec {
   /** SESSION_IDLE_TTL_S of the API (a parameter of the session lookup). */
   sessionIdleTtlS: number;
   pick: () => DirectPlayer;
+  cpu?: () => CpuSnapshot;
 }
 
 /**
@@ -85,6 +87,7 @@ export async function runDirectLedgerLoad(spec: DirectSpec): Promise<LoadResult>
   const start = performance.now();
   const measureFrom = start + spec.warmupS * 1000;
   const end = measureFrom + spec.durationS * 1000;
+  tally.sampleCpu(spec.cpu, spec.warmupS * 1000, (spec.warmupS + spec.durationS) * 1000);
   // The API reads a session once and then answers it from its session cache, as this run does.
   const looked = new Set<string>();
   const timed = async (m: MovementRow, p: DirectPlayer): Promise<void> => {

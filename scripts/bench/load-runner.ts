@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
+import { type CpuPerRequest, type CpuSnapshot, cpuPerRequest } from './cpu-usage';
 
 /** What one step of a connection's cycle sends. */
 export interface StepRequest {
@@ -28,6 +29,8 @@ export interface LoadSpec<C> {
   steps: Step<C>[];
   /** Requests per cycle that count as one "operation" in `opsPerS` (e.g. 2 for a bet+win round). */
   requestsPerOp?: number;
+  /** Reads the processes' CPU time; sampled at the start and the end of the measured window. */
+  cpu?: () => CpuSnapshot;
 }
 
 export interface LatencyStats {
@@ -51,6 +54,8 @@ export interface LoadResult extends LatencyStats {
   failureKinds: Map<string, number>;
   transportErrors: number;
   measuredS: number;
+  /** CPU µs per measured request, when the spec had a `cpu` sampler. */
+  cpu?: CpuPerRequest;
 }
 
 export function percentiles(sortedMs: Float64Array | number[]): LatencyStats {
@@ -67,6 +72,14 @@ export class LoadTally {
   failures = 0;
   transportErrors = 0;
   allRequests = 0;
+  private readonly cpuAt: CpuSnapshot[] = [];
+  private readonly cpuTimers: NodeJS.Timeout[] = [];
+
+  /** Samples `cpu` after `fromMs` and after `toMs` (the measured window, from now). */
+  sampleCpu(cpu: (() => CpuSnapshot) | undefined, fromMs: number, toMs: number): void {
+    if (!cpu) return;
+    for (const at of [fromMs, toMs]) this.cpuTimers.push(setTimeout(() => this.cpuAt.push(cpu()), at));
+  }
 
   fail(reason: string): void {
     this.failures++;
@@ -75,6 +88,8 @@ export class LoadTally {
 
   result(name: string, connections: number, measuredS: number, requestsPerOp = 1): LoadResult {
     const reqPerS = measuredS > 0 ? this.successes / measuredS : 0;
+    for (const t of this.cpuTimers) clearTimeout(t);
+    const [cpuFrom, cpuTo] = this.cpuAt;
     return {
       name,
       connections,
@@ -86,6 +101,7 @@ export class LoadTally {
       failureKinds: this.failureKinds,
       transportErrors: this.transportErrors,
       measuredS,
+      cpu: cpuFrom && cpuTo ? cpuPerRequest(cpuFrom, cpuTo, this.latencies.length) : undefined,
       ...percentiles(Float64Array.from(this.latencies).sort()),
     };
   }
@@ -147,6 +163,7 @@ export async function runLoad<C extends object>(spec: LoadSpec<C>): Promise<Load
     measuring = true;
     measuredStart = performance.now();
   }, spec.warmupS * 1000);
+  tally.sampleCpu(spec.cpu, spec.warmupS * 1000, (spec.warmupS + spec.durationS) * 1000);
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     tally.allRequests++;
     if (measuring) tally.latencies.push(responseTime);
@@ -186,6 +203,7 @@ export async function runPaced<C extends object>(
   const start = performance.now();
   const measureFrom = start + spec.warmupS * 1000;
   const end = measureFrom + spec.durationS * 1000;
+  tally.sampleCpu(spec.cpu, spec.warmupS * 1000, (spec.warmupS + spec.durationS) * 1000);
 
   const cycle = async (due: number): Promise<void> => {
     const ctx = {} as C;

@@ -4,6 +4,7 @@ import type { BenchConfig } from './bench-config';
 import { openSessions, type OpenedSession } from './bench-sessions';
 import type { BenchStack } from './bench-stack';
 import { type DirectPlayer, runDirectLedgerLoad } from './direct-ledger-load';
+import { fmtCpu } from './cpu-usage';
 import { type Figure, fmtMs, fmtRate } from './figures';
 import { describeFailures, type LoadResult, runLoad, runPaced } from './load-runner';
 import { walletV2Rounds } from './protocols/wallet-v2.rounds';
@@ -76,6 +77,7 @@ export async function walletBench(
       durationS: cfg.durationS,
       warmupS: cfg.warmupS,
       steps: walletV2Rounds(target(pick), { betCents: BET_CENTS, winCents: WIN_CENTS }).steps,
+      cpu: stack.cpu,
     });
     const load = (name: string, pick: () => OpenedSession) => runLoad(spec(name, pick));
     log(`wallet: HTTP, many players (${cfg.connections} connections, ${cfg.durationS} s) …`);
@@ -126,6 +128,7 @@ export async function walletBench(
       // The API child runs with the default idle TTL.
       sessionIdleTtlS: new Env().SESSION_IDLE_TTL_S,
       pick,
+      cpu: stack.cpu,
     });
   log(`wallet: direct pg, many players …`);
   const da = await directLoad('wallet direct pg many players', roundRobin(many.map(direct)));
@@ -278,6 +281,23 @@ function walletFigures(r: WalletResults, probe: string | null): Figure[] {
           pass: null,
         },
       );
+      const [ha] = r.http;
+      if (ha.cpu && da.cpu) {
+        figures.push(
+          {
+            figure: 'wallet (a) CPU per debit/credit, HTTP',
+            measured: fmtCpu(ha.cpu),
+            target: '(reported)',
+            pass: null,
+          },
+          {
+            figure: 'wallet (a) CPU per debit/credit, direct pg',
+            measured: fmtCpu(da.cpu, false),
+            target: '(reported)',
+            pass: null,
+          },
+        );
+      }
     }
   }
   return figures;
