@@ -1,3 +1,5 @@
+import type { Logger as PinoLogger } from 'pino';
+import { ROOT_LOGGER } from '@app/common';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('service endpoints', () => {
@@ -30,6 +32,40 @@ describe('service endpoints', () => {
       expect.arrayContaining(['admin', 'operator-id', 'operator-timestamp', 'operator-sign']),
     );
     await t.http().get('/docs').expect(200);
+  });
+
+  it('echoes a sane X-Request-Id (else makes one) and logs one line per request, without headers', async () => {
+    const root = t.app.get<symbol, PinoLogger>(ROOT_LOGGER);
+    const level = root.level;
+    root.level = 'info';
+    const lines: unknown[][] = [];
+    const spy = jest.spyOn(root, 'info').mockImplementation((...args: unknown[]) => void lines.push(args));
+    try {
+      const given = await t
+        .http()
+        .get('/nope')
+        .set('x-request-id', 'front-42.a')
+        .set('authorization', 'Bearer x');
+      expect(given.headers['x-request-id']).toBe('front-42.a');
+      expect(given.body.requestId).toBe('front-42.a');
+      const odd = await t.http().get('/nope').set('x-request-id', 'has spaces and {braces}');
+      expect(odd.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      await t.http().get('/health').expect(200);
+    } finally {
+      spy.mockRestore();
+      root.level = level;
+    }
+    expect(lines).toEqual([
+      [
+        {
+          req: { id: 'front-42.a', method: 'GET', url: '/nope', remoteAddress: '127.0.0.1' },
+          res: { statusCode: 404 },
+          responseTime: expect.any(Number),
+        },
+        'request completed',
+      ],
+      [expect.objectContaining({ res: { statusCode: 404 } }), 'request completed'],
+    ]);
   });
 
   it('answers unknown routes with the JSON error shape', async () => {

@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
-import { configureHttpApp, createFastifyAdapter, type Env, validateEnv } from '@app/common';
+import { configureHttpApp, createFastifyAdapter, type Env, PinoNestLogger, validateEnv } from '@app/common';
 import { AppModule } from './app.module';
 
 async function bootstrap(): Promise<void> {
@@ -16,12 +15,12 @@ async function bootstrap(): Promise<void> {
       bodyParser: false,
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
   configureHttpApp(app, { bodyLimit: env.BODY_LIMIT_BYTES });
   const config = app.get(ConfigService<Env, true>);
   await app.listen(config.get('PORT', { infer: true }), config.get('HOST', { infer: true }));
   app
-    .get(Logger)
+    .get(PinoNestLogger)
     .log(
       `API listening on ${await app.getUrl()} — Swagger UI at ${config.get('PUBLIC_BASE_URL', { infer: true })}/docs`,
     );

@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { validateEnv } from '@app/common';
+import { PinoNestLogger, validateEnv } from '@app/common';
 import { WorkerModule } from './worker.module';
 
 /** BullMQ processors: delivery of wins and refunds to seamless operators, and the outbox sweeper. */
 async function bootstrap(): Promise<void> {
   validateEnv(process.env);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
   app.enableShutdownHooks();
-  app.get(Logger).log('Worker started: wallet deliveries and outbox sweeper');
+  app.get(PinoNestLogger).log('Worker started: wallet deliveries and outbox sweeper');
 }
 
 void bootstrap().catch((e: unknown) => {

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import type { Logger as Pino } from 'pino';
 import { GlobalExceptionFilter } from '../errors/global-exception.filter';
 import { MetricsService } from '../observability/metrics.service';
+import { ROOT_LOGGER } from '../observability/logger.module';
 import { ADMIN_SECURITY } from '../auth/admin-auth.guard';
 
 export const OPERATOR_SECURITY = ['operator-id', 'operator-timestamp', 'operator-sign'] as const;
@@ -18,14 +21,20 @@ declare module 'fastify' {
   }
 }
 
+const REQUEST_ID = /^[\w.-]{1,128}$/;
+
 /** Provider callbacks always get an answer in their own protocol, even for a body that is not JSON. */
 const LENIENT_PREFIX = '/callbacks/';
 
 export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The caller's X-Request-Id when it is a sane token, else a new one; echoed on every answer.
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
     trustProxy: false,
   });
 }
@@ -47,6 +56,24 @@ function parseJsonBody(
     }
     done(Object.assign(new Error(reason), { statusCode: 400, code: 'MALFORMED_JSON' }));
   }
+}
+
+/**
+ * One line per answered request (error level for a 5xx, else info; none for /health and /metrics). Only
+ * the method, path and status: headers and bodies carry tokens and signatures. Nothing is built when the
+ * level is off.
+ */
+function logRequest(logger: Pino, req: FastifyRequest, statusCode: number, elapsedMs: number): void {
+  const level = statusCode >= 500 ? 'error' : 'info';
+  if (!logger.isLevelEnabled(level) || req.url === '/health' || req.url === '/metrics') return;
+  logger[level](
+    {
+      req: { id: req.id, method: req.method, url: req.url, remoteAddress: req.ip },
+      res: { statusCode },
+      responseTime: Math.round(elapsedMs),
+    },
+    statusCode >= 500 ? 'request failed' : 'request completed',
+  );
 }
 
 /**
@@ -75,13 +102,19 @@ export function configureHttpApp(
     );
   });
 
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('x-request-id', req.id);
+    done();
+  });
   const metrics = app.get(MetricsService, { strict: false });
+  const logger = app.get<symbol, Pino>(ROOT_LOGGER, { strict: false });
   fastify.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe(
       { method: req.method, route, status_code: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    logRequest(logger, req, reply.statusCode, reply.elapsedTime);
     done();
   });
 
