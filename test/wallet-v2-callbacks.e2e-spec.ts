@@ -253,6 +253,22 @@ describe('wallet-v2 callbacks (real PostgreSQL, Redis, worker; the game-server s
       expect(await p.balance()).toBe('115');
     });
 
+    it('play keeps a session alive: a callback near the end of the idle TTL moves its last activity to now', async () => {
+      const p = await player(mode, '100');
+      // Idle for all but two minutes of the TTL: past the touch interval (a fortieth of it, at most 60 s).
+      await db.query(
+        `UPDATE game_sessions SET last_seen_at = now() - make_interval(secs => $2) WHERE id = $1`,
+        [p.session.id, IDLE_TTL_S - 120],
+      );
+      await t.sessionsEdited();
+      expectOk(await p.sim.bet(p.code, 100), 9900);
+      const rows: { idle_s: number }[] = await db.query(
+        `SELECT extract(epoch FROM now() - last_seen_at)::float8 AS idle_s FROM game_sessions WHERE id = $1`,
+        [p.session.id],
+      );
+      expect(rows[0].idle_s).toBeLessThan(30);
+    });
+
     it('concurrent bets on one player never overdraw', async () => {
       const p = await player(mode, '5');
       const answers = await Promise.all(Array.from({ length: 20 }, () => p.sim.bet(p.code, 100)));

@@ -34,8 +34,18 @@ const SELECT = `
   CASE WHEN s.status = 'active' AND s.last_seen_at < now() - make_interval(secs => $TTL)
        THEN 'expired' ELSE s.status::text END AS state`;
 
-const TOUCH_EVERY_MS = 10_000;
+/**
+ * How often a session's activity is written: a fortieth of the idle TTL, between 1 s and 60 s (the default
+ * 4 h TTL gives 60 s). A session then idles out within that much of its TTL, and a busy session costs a
+ * write a minute instead of one per callback.
+ */
+export function touchEveryMs(idleTtlS: number): number {
+  return Math.min(60_000, Math.max(1_000, Math.floor((idleTtlS * 1000) / 40)));
+}
 const MAX_TRACKED_TOUCHES = 10_000;
+const TOUCH_SQL = `UPDATE game_sessions SET last_seen_at = now()
+   WHERE id = $1 AND status = 'active' AND last_seen_at < now() - make_interval(secs => $2)
+   RETURNING id`;
 
 const BY_TOKEN = 's.token = $1 AND s.provider_id = $2';
 
@@ -73,6 +83,7 @@ export function sessionByTokenStatement(
 @Injectable()
 export class CallbackSessionsService {
   private readonly idleTtlS: number;
+  private readonly touchEveryMs: number;
   private readonly lastTouch = new Map<string, number>();
 
   constructor(
@@ -81,6 +92,7 @@ export class CallbackSessionsService {
     config: ConfigService<Env, true>,
   ) {
     this.idleTtlS = config.get('SESSION_IDLE_TTL_S', { infer: true });
+    this.touchEveryMs = touchEveryMs(this.idleTtlS);
   }
 
   /** By the session token (wallet-v2 `code`, apps `session`, slotegrator `session_id`). */
@@ -117,23 +129,17 @@ export class CallbackSessionsService {
 
   /**
    * Marks activity on an active session (keeps it from idling out). Called on every callback, so it writes
-   * at most once per session and process every TOUCH_EVERY_MS (and the SQL skips fresh rows): a saving
-   * only, as a touch is safe to repeat or to miss for a few seconds.
+   * at most once per session and process every `touchEveryMs` (and the SQL skips rows another process
+   * touched in the last half of that): a saving only, as a touch is safe to repeat or to miss that long.
    */
   async touch(sessionId: string): Promise<void> {
     const now = Date.now();
     const last = this.lastTouch.get(sessionId);
-    if (last !== undefined && now - last < TOUCH_EVERY_MS) return;
+    if (last !== undefined && now - last < this.touchEveryMs) return;
     if (this.lastTouch.size >= MAX_TRACKED_TOUCHES) this.lastTouch.clear();
     this.lastTouch.set(sessionId, now);
     try {
-      const touched = await queryPrepared(
-        this.db,
-        `UPDATE game_sessions SET last_seen_at = now()
-          WHERE id = $1 AND status = 'active' AND last_seen_at < now() - interval '15 seconds'
-        RETURNING id`,
-        [sessionId],
-      );
+      const touched = await queryPrepared(this.db, TOUCH_SQL, [sessionId, this.touchEveryMs / 2000]);
       if (touched.length > 0) this.cache.seen(sessionId, now);
     } catch (e) {
       this.lastTouch.delete(sessionId);
