@@ -4,6 +4,7 @@ import type { BenchConfig } from './bench-config';
 import { openSessions, type OpenedSession } from './bench-sessions';
 import type { BenchStack } from './bench-stack';
 import { type Figure, fmtMs, fmtRate } from './figures';
+import { fmtCpu } from './cpu-usage';
 import { describeFailures, runLoad, runPaced } from './load-runner';
 import { probeRound } from './probe';
 import { appsRounds } from './protocols/apps.rounds';
@@ -153,6 +154,7 @@ export async function protocolsBench(
       warmupS: cfg.warmupS,
       steps: plan.steps,
       requestsPerOp: plan.steps.length,
+      cpu: stack.cpu,
     });
     log(`${setup.protocol}: ${TARGET_ROUNDS} rounds/s offered over ${cfg.connections} connections …`);
     const at = await runPaced({
@@ -184,6 +186,16 @@ export async function protocolsBench(
         target: 'p99 ≤ 25 ms',
         pass: clean(r) && r.p99 <= 25,
       },
+      ...(r.cpu
+        ? [
+            {
+              figure: `${setup.protocol} CPU per request, ${r.connections} in flight`,
+              measured: fmtCpu(r.cpu),
+              target: '(reported)',
+              pass: null,
+            },
+          ]
+        : []),
       {
         // Open loop at the target itself: near capacity, so queueing shows here first.
         figure: `${setup.protocol} at ${TARGET_ROUNDS} rounds/s offered: rounds/s, p50 / p95 / p99`,
