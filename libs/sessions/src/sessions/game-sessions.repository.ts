@@ -125,7 +125,7 @@ function openSql(forPlayer: boolean, withLaunch: boolean): string {
        RETURNING id)`,
     );
   }
-  // For a player, the insert reads \`closed\` to its end first: the old session must be closed before the
+  // For a player, the insert reads `closed` to its end first: the old session must be closed before the
   // new one meets the unique index of active sessions.
   const guard = forPlayer ? `WHERE EXISTS (SELECT 1 FROM player) AND (SELECT count(*) FROM closed) >= 0` : '';
   parts.push(
