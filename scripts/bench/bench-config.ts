@@ -18,6 +18,8 @@ export interface BenchConfig {
    * capacity; the closed-loop run beside it measures the capacity.
    */
   launchRate: number;
+  /** HTTP and direct `pg` many-players runs, alternated; the ratio is the median pair's (BENCH_RATIO_PAIRS). */
+  ratioPairs: number;
   /** Seconds of unmeasured warm-up before each scenario (BENCH_WARMUP_S). */
   warmupS: number;
   /** Players of the many-players scenarios (BENCH_PLAYERS). */
@@ -54,6 +56,7 @@ export function readBenchConfig(): BenchConfig {
       Math.min(10, positiveInt('BENCH_CONNECTIONS', 50)),
     ),
     launchRate: positiveInt('BENCH_LAUNCH_RATE', 100),
+    ratioPairs: positiveInt('BENCH_RATIO_PAIRS', 3),
     warmupS: positiveInt('BENCH_WARMUP_S', 2),
     players: positiveInt('BENCH_PLAYERS', 1000),
     pgAdminUrl: process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
