@@ -51,15 +51,22 @@ export class PlayersRepository {
 
 const FIND_SQL = `SELECT id, blocked FROM players WHERE operator_id = $1 AND user_id = $2`;
 
+/**
+ * The SET list that refreshes a player from a launch's profile: given fields replace the stored ones, absent
+ * (null) ones keep them, details merge. `incoming` are the SQL expressions of nickname, currency, country,
+ * language and details (jsonb), in that order.
+ */
+export function profileRefreshSql(incoming: [string, string, string, string, string]): string {
+  const [nickname, currency, country, language, details] = incoming;
+  return `nickname = COALESCE(${nickname}, players.nickname), currency = COALESCE(${currency}, players.currency),
+    country = COALESCE(${country}, players.country), language = COALESCE(${language}, players.language),
+    details = players.details || ${details}, updated_at = now()`;
+}
+
 const UPSERT_SQL = `
   INSERT INTO players (operator_id, user_id, nickname, currency, country, language, details)
   VALUES ($1, $2, $3, $4, $5, $6, $7)
   ON CONFLICT (operator_id, user_id) DO UPDATE SET
-    nickname = COALESCE(EXCLUDED.nickname, players.nickname),
-    currency = COALESCE(EXCLUDED.currency, players.currency),
-    country = COALESCE(EXCLUDED.country, players.country),
-    language = COALESCE(EXCLUDED.language, players.language),
-    details = players.details || EXCLUDED.details,
-    updated_at = now()
+    ${profileRefreshSql(['EXCLUDED.nickname', 'EXCLUDED.currency', 'EXCLUDED.country', 'EXCLUDED.language', 'EXCLUDED.details'])}
   WHERE NOT players.blocked
   RETURNING id`;

@@ -39,7 +39,7 @@ const SELECT = `
  * 4 h TTL gives 60 s). A session then idles out within that much of its TTL, and a busy session costs a
  * write a minute instead of one per callback.
  */
-export function touchEveryMs(idleTtlS: number): number {
+function touchEveryMs(idleTtlS: number): number {
   return Math.min(60_000, Math.max(1_000, Math.floor((idleTtlS * 1000) / 40)));
 }
 const MAX_TRACKED_TOUCHES = 10_000;

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import type { SessionCloseReason, SessionMode, SessionStatus } from '../entities/game-session.entity';
 import { SessionsErrorCode, SessionsException } from '../sessions.exception';
 import { SessionCache } from './session-cache';
-import type { PlayerProfile } from '../players/players.repository';
+import { type PlayerProfile, profileRefreshSql } from '../players/players.repository';
 import type { SessionView } from './session-view';
 
 export interface NewSession {
@@ -104,15 +104,12 @@ function openSql(forPlayer: boolean, withLaunch: boolean): string {
   const parts: string[] = [];
   let next = 14;
   if (forPlayer) {
-    const [ttl, nickname, currency, country, language, details] = [0, 1, 2, 3, 4, 5].map(
-      (i) => `$${next + i}`,
-    );
+    const ttl = `$${next}`;
+    const $ = (i: number): string => `$${next + i}`;
+    const refresh = profileRefreshSql([$(1), $(2), $(3), $(4), `${$(5)}::jsonb`]);
     next += 6;
     parts.push(
-      `player AS (UPDATE players SET
-         nickname = COALESCE(${nickname}, nickname), currency = COALESCE(${currency}, currency),
-         country = COALESCE(${country}, country), language = COALESCE(${language}, language),
-         details = details || ${details}::jsonb, updated_at = now()
+      `player AS (UPDATE players SET ${refresh}
        WHERE id = $5 AND NOT blocked
        RETURNING id)`,
       `closed AS (UPDATE game_sessions SET
