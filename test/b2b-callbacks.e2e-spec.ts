@@ -9,7 +9,7 @@ import { B2bGameServer, type B2bGameSession, type B2bSimAnswer } from '../apps/s
 import { newGames, newProvider, type CreatedProvider } from './support/catalogue-builders';
 import { balanceMismatches, postingSums, unbalancedTransactions } from './support/ledger-assertions';
 import { newOperator, type CreatedOperator } from './support/operator-builders';
-import { operatorHeaders } from './support/operator-sign';
+import { signedPost } from './support/operator-sign';
 import { seedSession, type SessionSeed } from './support/session-builders';
 import { eventually as eventuallyWithin } from './support/eventually';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -402,12 +402,7 @@ describe('b2b callbacks: the edge (internal wallet)', () => {
       language: 'en',
       mode: 'real',
     });
-    const res = await t
-      .http()
-      .post('/api/v1/sessions')
-      .set(operatorHeaders(op, 'POST', '/api/v1/sessions', raw))
-      .set('content-type', 'application/json')
-      .send(raw);
+    const res = await signedPost(t, op, '/api/v1/sessions', raw);
     expect(res.status).toBe(201);
     const url = new URL(res.body.url as string);
     expect(url.pathname).toBe('/b2b/games/BookOfRaClassic-1.game');
@@ -618,6 +613,7 @@ describe('b2b callbacks: the edge (internal wallet)', () => {
     expect(code(await sim.bet(p, '2', { transactionId: tx, turnId: 555 }))).toBe(0);
     // p.userId is what the launch URL gave the integrator: our player id.
     await db.query(`UPDATE players SET blocked = true WHERE id = $1`, [p.userId]);
+    await t.sessionsEdited();
     expect(code(await sim.bet(p, '1'))).toBe(6);
     expect(code(await sim.win(p, '3', { turnId: 555 }))).toBe(0);
   });
