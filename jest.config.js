@@ -1,10 +1,6 @@
 /** Unit specs live beside the code (`*.spec.ts`); integration specs in `test/` (`*.e2e-spec.ts`). */
 const swc = ['@swc/jest', { swcrc: true }];
-// Some dependencies ship ESM only (Node 20 can require() them, jest cannot): transform those.
-const esmDeps = ['content-disposition'];
-const swcJs = ['@swc/jest', { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
-const transform = { '^.+\\.ts$': swc, [`node_modules/(${esmDeps.join('|')})/.+\\.js$`]: swcJs };
-const transformIgnorePatterns = [`/node_modules/(?!(${esmDeps.join('|')})/)`];
+const transform = { '^.+\\.ts$': swc };
 const moduleNameMapper = {
   '^@app/(common|operators|catalogue|sessions|wallet|protocols)(/.*)?$': '<rootDir>/libs/$1/src$2',
   '^@app/sim(/.*)?$': '<rootDir>/apps/sim/src$1',
@@ -18,7 +14,6 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       transform,
-      transformIgnorePatterns,
       moduleNameMapper,
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
     },
@@ -27,7 +22,6 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       transform,
-      transformIgnorePatterns,
       moduleNameMapper,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',

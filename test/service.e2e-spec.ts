@@ -31,7 +31,18 @@ describe('service endpoints', () => {
     expect(Object.keys(res.body.components.securitySchemes)).toEqual(
       expect.arrayContaining(['admin', 'operator-id', 'operator-timestamp', 'operator-sign']),
     );
-    await t.http().get('/docs').expect(200);
+    const page = await t.http().get('/docs').expect(200);
+    // The UI's own files are served too (by @fastify/static), not only its page.
+    const scripts = [...page.text.matchAll(/src="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const res = await t.http().get(`/docs/${script.replace(/^docs\//, '')}`);
+      expect([script, res.status, res.headers['content-type']]).toEqual([
+        script,
+        200,
+        expect.stringMatching(/javascript/),
+      ]);
+    }
   });
 
   it('echoes a sane X-Request-Id (else makes one) and logs one line per request, without headers', async () => {
