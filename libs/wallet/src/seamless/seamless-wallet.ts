@@ -1,10 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Money } from '@app/common';
 import { type MoveFundsRequest, OperatorWalletClient } from '@app/operators';
 import type { TransactionKind } from '../entities/ledger-transaction.entity';
-import { LedgerRepository, type MovementRow, type StoredTransaction } from '../ledger.repository';
+import {
+  LedgerRepository,
+  type MovementRow,
+  newLedgerId,
+  type StoredTransaction,
+} from '../ledger.repository';
 import { OPERATOR_REFUSED_PREFIX, outcomeOfRepeat } from '../outcome';
 import { OutboxService } from '../outbox/outbox.service';
 import { type DebitInput, type RollbackInput, WalletRefusal, type WalletOutcome } from '../wallet.types';
@@ -40,7 +44,7 @@ export class SeamlessWallet {
   }): Promise<WalletOutcome> {
     const { input } = args;
     const movement: MovementRow & { id: string } = {
-      id: randomUUID(),
+      id: newLedgerId(),
       key: args.key,
       kind: 'bet',
       party: input.party,
@@ -120,7 +124,7 @@ export class SeamlessWallet {
 
   /** Marks a bet failed and queues the refund that undoes it at the operator if it was applied there. */
   async failWithCompensation(betId: string, bet: MoveFundsRequest, reason: string): Promise<void> {
-    const outboxId = randomUUID();
+    const outboxId = newLedgerId();
     await this.ledger.dataSource.transaction(async (em) => {
       await this.ledger.closePending(betId, 'failed', WalletRefusal.UnknownOutcome, null, em);
       await this.outbox.add(em, outboxId, betId, await this.operatorOf(em, betId), {
@@ -175,8 +179,8 @@ export class SeamlessWallet {
 
   /** A win: booked with its outbox row in one DB transaction, then delivered. */
   async settle(movement: MovementRow, opts: { type: 'win' }): Promise<WalletOutcome> {
-    const id = randomUUID();
-    const outboxId = randomUUID();
+    const id = newLedgerId();
+    const outboxId = newLedgerId();
     const request = this.moveFunds(id, opts.type, movement.amount, {
       ...movement.ctx,
       party: movement.party,
@@ -212,7 +216,7 @@ export class SeamlessWallet {
     },
   ): Promise<WalletOutcome & { outboxId: string; refundAmount: Money }> {
     const { bet, input } = args;
-    const outboxId = randomUUID();
+    const outboxId = newLedgerId();
     await em.query(`UPDATE accounts SET balance = balance + $2::numeric, updated_at = now() WHERE id = $1`, [
       args.accountId,
       bet.amount.toDb(),
