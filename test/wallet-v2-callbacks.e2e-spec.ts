@@ -4,7 +4,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { ConfigService } from '@nestjs/config';
 import type { DataSource } from 'typeorm';
 import { ProvidersService } from '@app/catalogue';
-import { type Env, Money } from '@app/common';
+import { type Env, Money, PinoNestLogger, ROOT_LOGGER } from '@app/common';
+import type { Logger as PinoLogger } from 'pino';
 import { ReferenceCasino } from '@app/sim';
 import { DebitCommand } from '@app/wallet';
 import { GameServerHost } from '../apps/sim/src/games/game-server-host';
@@ -148,6 +149,47 @@ describe('wallet-v2 callbacks (real PostgreSQL, Redis, worker; the game-server s
     };
     return { userId, code: session.token, session, balance, sim: providers[mode].server };
   }
+
+  it('logs every callback as one structured line: provider, ids, outcome — never the session code', async () => {
+    const p = await player('internal', '100');
+    const root = t.app.get<symbol, PinoLogger>(ROOT_LOGGER);
+    const level = root.level;
+    const lines: unknown[][] = [];
+    root.level = 'info';
+    t.app.useLogger(t.app.get(PinoNestLogger));
+    const spy = jest.spyOn(root, 'info').mockImplementation((...args: unknown[]) => void lines.push(args));
+    let round: Awaited<ReturnType<WalletV2GameServer['playRound']>>;
+    try {
+      round = await p.sim.playRound(p.code, 250, 100);
+    } finally {
+      spy.mockRestore();
+      root.level = level;
+      t.app.useLogger(false);
+    }
+    expectOk(round.bet, 9750);
+    const callbackLines = lines.filter(([, msg]) => msg === 'wallet-v2 callback');
+    expect(callbackLines.map(([fields]) => fields)).toEqual([
+      expect.objectContaining({
+        protocol: 'wallet-v2',
+        provider: providers.internal.provider.code,
+        type: 'bet',
+        transactionId: String(round.bet.id),
+        roundId: String(round.bet.id),
+        sessionId: p.session.id,
+        result: 1,
+        outcome: 'ok',
+        credit: '9750',
+      }),
+      expect.objectContaining({
+        type: 'win',
+        transactionId: String(round.settle.id),
+        roundId: String(round.bet.id),
+        outcome: 'ok',
+        credit: '9850',
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain(p.code);
+  });
 
   describe.each(['internal', 'seamless'] as const)('%s wallet', (mode) => {
     it('credit: the balance in integer cents with player_id and currency', async () => {

@@ -1,12 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { appsSimSign } from '../../../apps/sim/src/games/apps/apps-game-server';
 import { nextSeq, parseJson, RUN_STAMP, type RoundPlan, type RoundTarget, unexpected } from '../round-plan';
-
-/** md5 applied 45 times to `do::<session>::<trx_id>::<salt>` (provider-apps-billing.txt). */
-export function appsSign(session: string, trxId: string, salt: string): string {
-  let s = `do::${session}::${trxId}::${salt}`;
-  for (let i = 0; i < 45; i++) s = createHash('md5').update(s).digest('hex');
-  return s;
-}
 
 function checkAnswer(status: number, body: string): string | null {
   const a = parseJson(body);
@@ -36,7 +30,7 @@ export function appsRounds(t: RoundTarget, amounts = { minus: 100, plus: 50 }): 
       minus,
       plus,
       trx_id: trxId,
-      sign: appsSign(session, trxId, salt),
+      sign: appsSimSign(session, trxId, salt),
       tag: {
         game: 'slot',
         game_id: t.game.externalId,

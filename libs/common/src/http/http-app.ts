@@ -23,6 +23,12 @@ declare module 'fastify' {
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
 
+/**
+ * Route config (`@RouteConfig(RAW_BODY_ONLY)`) of a callback whose protocol parses the exact bytes itself
+ * (losslessly, with its own error for bad JSON): the body is kept as `rawBody` and not parsed a second time.
+ */
+export const RAW_BODY_ONLY = { rawBodyOnly: true } as const;
+
 /** Provider callbacks always get an answer in their own protocol, even for a body that is not JSON. */
 const LENIENT_PREFIX = '/callbacks/';
 
@@ -45,7 +51,8 @@ function parseJsonBody(
   done: (err: Error | null, body?: unknown) => void,
 ): void {
   req.rawBody = body;
-  if (body.length === 0) return done(null, undefined);
+  const config = req.routeOptions.config as { rawBodyOnly?: boolean } | undefined;
+  if (body.length === 0 || config?.rawBodyOnly === true) return done(null, undefined);
   try {
     done(null, JSON.parse(body.toString('utf8')));
   } catch (e) {
@@ -109,9 +116,10 @@ export function configureHttpApp(
   const metrics = app.get(MetricsService, { strict: false });
   const logger = app.get<symbol, Pino>(ROOT_LOGGER, { strict: false });
   fastify.addHook('onResponse', (req, reply, done) => {
-    const route = req.routeOptions.url ?? 'unmatched';
-    metrics.httpDuration.observe(
-      { method: req.method, route, status_code: String(reply.statusCode) },
+    metrics.observeHttp(
+      req.method,
+      req.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
       reply.elapsedTime / 1000,
     );
     logRequest(logger, req, reply.statusCode, reply.elapsedTime);

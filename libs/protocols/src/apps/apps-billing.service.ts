@@ -4,6 +4,7 @@ import type { AppsAmountUnit } from '@app/catalogue';
 import { type CallbackSession, CallbackSessionsService } from '@app/sessions';
 import { BalanceQuery, PlayCommand, type WalletOutcome, type WalletParty, WalletRefusal } from '@app/wallet';
 import { CallbackProviders, type ProviderOf } from '../common/callback-provider';
+import { CallbackLog } from '../common/callback-log';
 import { ProtocolMetrics } from '../common/protocol-metrics';
 import { walletParty } from '../common/wallet-party';
 import { type AppsReply, SESSION_NOT_FOUND, SIGN_NOT_FOUND } from './apps-reply';
@@ -62,6 +63,7 @@ export class AppsBillingService {
     private readonly play: PlayCommand,
     private readonly balances: BalanceQuery,
     private readonly metrics: ProtocolMetrics,
+    private readonly callbackLog: CallbackLog,
   ) {}
 
   async handle(call: AppsCall): Promise<AppsAnswer> {
@@ -81,17 +83,18 @@ export class AppsBillingService {
     }
     const { reply } = answer;
     this.metrics.record('apps', action, reply.status === 'OK' ? 'ok' : reply.status, startedAt);
-    this.logger.log(
-      {
-        protocol: 'apps',
-        action,
-        requestId: call.requestId,
-        ...trace,
-        status: reply.status,
-        balance: 'balance' in reply ? reply.balance.toString() : undefined,
-      },
-      'apps billing call',
-    );
+    if (this.callbackLog.enabled)
+      this.logger.log(
+        {
+          protocol: 'apps',
+          action,
+          requestId: call.requestId,
+          ...trace,
+          status: reply.status,
+          balance: 'balance' in reply ? reply.balance.toString() : undefined,
+        },
+        'apps billing call',
+      );
     return answer;
   }
 

@@ -10,6 +10,7 @@ import {
   type WalletParty,
 } from '@app/wallet';
 import { CallbackProviders, type ProviderOf } from '../common/callback-provider';
+import { CallbackLog } from '../common/callback-log';
 import { ProtocolMetrics } from '../common/protocol-metrics';
 import { walletParty } from '../common/wallet-party';
 import { b2bVerdict, type B2bVerdict } from './b2b-outcome.mapper';
@@ -57,6 +58,7 @@ export class B2bCallbackService {
     private readonly rollback: RollbackCommand,
     private readonly balance: BalanceQuery,
     private readonly metrics: ProtocolMetrics,
+    private readonly callbackLog: CallbackLog,
   ) {}
 
   async handle(call: B2bCallback): Promise<B2bEnvelope> {
@@ -107,7 +109,7 @@ export class B2bCallbackService {
     }
     const code = envelope.answer.error_code as B2bErrorCode;
     this.metrics.record('b2b', action, code === B2bErrorCode.Ok ? 'ok' : String(code), startedAt);
-    this.logExchange(call, request, envelope, startedAt);
+    if (this.callbackLog.enabled) this.logExchange(call, request, envelope, startedAt);
     return envelope;
   }
 
@@ -131,14 +133,10 @@ export class B2bCallbackService {
     const session = await this.sessions.exchangeAuthToken(provider.id, request.authToken);
     const echo = { ...echoOfRequest(request), authToken: request.authToken };
     if (!session) {
-      return this.refusal(
-        request.api,
+      return this.tokenNotFound(
         request.api,
         provider,
-        {
-          code: B2bErrorCode.TokenNotFound,
-          description: 'auth token not found, already used or its session ended',
-        },
+        'auth token not found, already used or its session ended',
         echo,
       );
     }
@@ -172,18 +170,7 @@ export class B2bCallbackService {
   private async money(request: B2bMoneyRequest, provider: B2bProvider): Promise<B2bEnvelope> {
     const session = await this.sessions.byGameToken(provider.id, request.gameToken);
     const echo = echoOfRequest(request);
-    if (!session) {
-      return this.refusal(
-        request.api,
-        request.api,
-        provider,
-        {
-          code: B2bErrorCode.TokenNotFound,
-          description: 'game token not found',
-        },
-        echo,
-      );
-    }
+    if (!session) return this.tokenNotFound(request.api, provider, 'game token not found', echo);
     const isDebit = request.api === 'do-debit-user-ingame';
     const mismatch = this.mismatch(request, session, isDebit);
     if (mismatch) return this.sessionAnswer(request, provider, session, mismatch, null, echo);
@@ -263,18 +250,7 @@ export class B2bCallbackService {
   private async features(request: B2bFeaturesRequest, provider: B2bProvider): Promise<B2bEnvelope> {
     const session = await this.sessions.byGameToken(provider.id, request.gameToken);
     const echo = echoOfRequest(request);
-    if (!session) {
-      return this.refusal(
-        request.api,
-        request.api,
-        provider,
-        {
-          code: B2bErrorCode.TokenNotFound,
-          description: 'game token not found',
-        },
-        echo,
-      );
-    }
+    if (!session) return this.tokenNotFound(request.api, provider, 'game token not found', echo);
     const mismatch = this.mismatch(request, session, false);
     if (mismatch) return this.sessionAnswer(request, provider, session, mismatch, null, echo);
     const balance = await this.safeBalance(walletParty(session), session);
@@ -335,6 +311,16 @@ export class B2bCallbackService {
       authToken: echo.authToken,
     };
     return b2bAnswer(request.api, request.api, fields);
+  }
+
+  /** The token the request names leads to no session (unknown, spent, or its session ended): code 4. */
+  private tokenNotFound(
+    api: B2bApi,
+    provider: B2bProvider,
+    description: string,
+    echo: ReturnType<typeof echoOfRequest>,
+  ): B2bEnvelope {
+    return this.refusal(api, api, provider, { code: B2bErrorCode.TokenNotFound, description }, echo);
   }
 
   private refusal(

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { MetricsService } from '@app/common';
+import { MetricsService, SeriesCache } from '@app/common';
 import type { Counter, Histogram } from 'prom-client';
+
+type CallLabel = 'protocol' | 'action' | 'outcome';
 
 /**
  * `/metrics` for provider callbacks: `protocol_callbacks_total{protocol,action,outcome}` and
@@ -9,8 +11,12 @@ import type { Counter, Histogram } from 'prom-client';
  */
 @Injectable()
 export class ProtocolMetrics {
-  private readonly calls: Counter<'protocol' | 'action' | 'outcome'>;
+  private readonly calls: Counter<CallLabel>;
   private readonly duration: Histogram<'protocol' | 'action'>;
+  private readonly series = new SeriesCache<{
+    calls: Counter.Internal;
+    duration: Histogram.Internal<'protocol' | 'action'>;
+  }>();
 
   constructor(metrics: MetricsService) {
     this.calls = metrics.counter(
@@ -28,7 +34,12 @@ export class ProtocolMetrics {
 
   /** Records one handled callback; `startedAt` from `process.hrtime.bigint()`. */
   record(protocol: string, action: string, outcome: string, startedAt: bigint): void {
-    this.calls.inc({ protocol, action, outcome });
-    this.duration.observe({ protocol, action }, Number(process.hrtime.bigint() - startedAt) / 1e9);
+    // Actions and outcomes are the protocols' own fixed codes: a closed set of label values.
+    const series = this.series.get(`${protocol}|${action}|${outcome}`, () => ({
+      calls: this.calls.labels({ protocol, action, outcome }),
+      duration: this.duration.labels({ protocol, action }),
+    }));
+    series.calls.inc();
+    series.duration.observe(Number(process.hrtime.bigint() - startedAt) / 1e9);
   }
 }

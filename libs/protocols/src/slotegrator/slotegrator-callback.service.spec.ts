@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { CallbackSessionsService } from '@app/sessions';
 import type { BalanceQuery, CreditCommand, DebitCommand, RollbackCommand } from '@app/wallet';
+import type { CallbackLog } from '../common/callback-log';
 import type { CallbackProviders } from '../common/callback-provider';
 import type { ProtocolMetrics } from '../common/protocol-metrics';
 import { answerJson } from './slotegrator-answer';
@@ -40,6 +41,7 @@ describe('SlotegratorCallbackService edge', () => {
       none as RollbackCommand,
       none as BalanceQuery,
       metrics,
+      { enabled: true } as CallbackLog,
     );
     const answer = await service.handle({
       providerCode: 'sg',
@@ -69,6 +71,7 @@ describe('SlotegratorCallbackService edge', () => {
       none as RollbackCommand,
       none as BalanceQuery,
       metrics,
+      { enabled: true } as CallbackLog,
     );
     const sign = slotegratorSign(token, body);
     await service.handle({ providerCode: 'sg', ip: '127.0.0.1', rawBody: body, sign, requestId: 'r' });

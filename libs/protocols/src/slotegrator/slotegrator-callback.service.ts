@@ -10,6 +10,7 @@ import {
   type WalletParty,
 } from '@app/wallet';
 import { CallbackProviders, type ProviderOf } from '../common/callback-provider';
+import { CallbackLog } from '../common/callback-log';
 import { ProtocolMetrics } from '../common/protocol-metrics';
 import { walletParty } from '../common/wallet-party';
 import {
@@ -64,6 +65,7 @@ export class SlotegratorCallbackService {
     private readonly rollback: RollbackCommand,
     private readonly balances: BalanceQuery,
     private readonly metrics: ProtocolMetrics,
+    private readonly callbackLog: CallbackLog,
   ) {}
 
   async handle(callback: SlotegratorCallback): Promise<SlotegratorAnswer> {
@@ -89,23 +91,24 @@ export class SlotegratorCallbackService {
       : 'invalid';
     const outcome = answerOutcome(answer);
     this.metrics.record('slotegrator', action, outcome, startedAt);
-    this.logger.log(
-      {
-        requestId: callback.requestId,
-        provider: callback.providerCode,
-        action: ids.action,
-        type: ids.type,
-        transactionId: ids.transactionId,
-        roundId: ids.roundId,
-        gameId: ids.gameId,
-        sessionId: session?.id,
-        outcome,
-        balance: answer.ok ? answer.balance.toString() : undefined,
-        message: answer.ok ? undefined : answer.message,
-        ms: Number(process.hrtime.bigint() - startedAt) / 1e6,
-      },
-      'slotegrator callback answered',
-    );
+    if (this.callbackLog.enabled)
+      this.logger.log(
+        {
+          requestId: callback.requestId,
+          provider: callback.providerCode,
+          action: ids.action,
+          type: ids.type,
+          transactionId: ids.transactionId,
+          roundId: ids.roundId,
+          gameId: ids.gameId,
+          sessionId: session?.id,
+          outcome,
+          balance: answer.ok ? answer.balance.toString() : undefined,
+          message: answer.ok ? undefined : answer.message,
+          ms: Number(process.hrtime.bigint() - startedAt) / 1e6,
+        },
+        'slotegrator callback answered',
+      );
     return answer;
   }
 

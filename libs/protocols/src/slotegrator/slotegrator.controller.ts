@@ -1,6 +1,8 @@
 import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RAW_BODY_ONLY } from '@app/common';
 import { answerJson } from './slotegrator-answer';
 import { SlotegratorCallbackService } from './slotegrator-callback.service';
 
@@ -11,6 +13,7 @@ export class SlotegratorController {
   constructor(private readonly callbacks: SlotegratorCallbackService) {}
 
   @Post(':providerCode')
+  @RouteConfig(RAW_BODY_ONLY)
   @HttpCode(200)
   @ApiOperation({
     summary: 'slotegrator callback (balance, bet, win, refund)',

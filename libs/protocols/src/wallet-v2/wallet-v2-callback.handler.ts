@@ -25,9 +25,8 @@ import {
 export interface WalletV2Call {
   providerCode: string;
   ip: string;
+  /** The exact bytes: the route is raw-body-only, so bad JSON is the wire parser's to refuse. */
   rawBody?: Buffer;
-  /** Set by the HTTP stack when the body was not JSON. */
-  bodyParseError?: string;
 }
 
 /** What the edge logs about a call; filled in as the handler learns it. */
@@ -70,10 +69,6 @@ export class WalletV2CallbackHandler {
     }
     const providerId = resolved.provider.id;
     trace.providerId = providerId;
-    if (call.bodyParseError !== undefined) {
-      trace.reason = call.bodyParseError;
-      return errorAnswer(WalletV2ErrorCode.BadRequest);
-    }
     const parsed = parseWalletV2Request(call.rawBody);
     if (!parsed.ok) {
       Object.assign(trace, {

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RAW_BODY_ONLY } from '@app/common';
+import { CallbackLog } from '../common/callback-log';
 import { ProtocolMetrics } from '../common/protocol-metrics';
 import { errorAnswer, type WalletV2Answer } from './wallet-v2-answer';
 import { WalletV2CallbackHandler, type WalletV2Trace } from './wallet-v2-callback.handler';
@@ -22,9 +25,11 @@ export class WalletV2Controller {
   constructor(
     private readonly handler: WalletV2CallbackHandler,
     private readonly metrics: ProtocolMetrics,
+    private readonly callbackLog: CallbackLog,
   ) {}
 
   @Post(':providerCode')
+  @RouteConfig(RAW_BODY_ONLY)
   @ApiOperation({
     summary: 'wallet-v2 callback: credit (balance), bet, win, cancel',
     description:
@@ -42,10 +47,7 @@ export class WalletV2Controller {
     const correlationId = String(req.id ?? randomUUID());
     let answer: WalletV2Answer;
     try {
-      answer = await this.handler.handle(
-        { providerCode, ip: req.ip, rawBody: rawBodyOf(req), bodyParseError: req.bodyParseError },
-        trace,
-      );
+      answer = await this.handler.handle({ providerCode, ip: req.ip, rawBody: rawBodyOf(req) }, trace);
     } catch (err) {
       this.logger.error(
         { err, correlationId, protocol: PROTOCOL, provider: providerCode, ...trace },
@@ -54,19 +56,20 @@ export class WalletV2Controller {
       answer = errorAnswer(WalletV2ErrorCode.InternalError, `ref ${correlationId}`);
     }
     this.metrics.record(PROTOCOL, actionLabel(trace.type), answer.outcome, startedAt);
-    this.logger.log(
-      {
-        correlationId,
-        protocol: PROTOCOL,
-        provider: providerCode,
-        ...trace,
-        result: answer.result,
-        outcome: answer.outcome,
-        ...(answer.credit !== undefined ? { credit: answer.credit } : {}),
-        ms: Number(process.hrtime.bigint() - startedAt) / 1e6,
-      },
-      'wallet-v2 callback',
-    );
+    if (this.callbackLog.enabled)
+      this.logger.log(
+        {
+          correlationId,
+          protocol: PROTOCOL,
+          provider: providerCode,
+          ...trace,
+          result: answer.result,
+          outcome: answer.outcome,
+          ...(answer.credit !== undefined ? { credit: answer.credit } : {}),
+          ms: Number(process.hrtime.bigint() - startedAt) / 1e6,
+        },
+        'wallet-v2 callback',
+      );
     void reply.status(200).header('content-type', 'application/json; charset=utf-8').send(answer.body);
   }
 }

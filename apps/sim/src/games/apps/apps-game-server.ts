@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { request as httpRequest } from 'undici';
 import { appsGamesConfig, appsLoaderScript, appsFlashDataScript } from './apps-storage';
@@ -67,7 +67,7 @@ export interface AppsSendOptions {
 /** The spec's PHP: md5 applied 45 times to `do::<session>::<trx_id>::<salt>` (this side's own code). */
 export function appsSimSign(session: string, trxId: string, salt: string): string {
   let str = `do::${session}::${trxId}::${salt}`;
-  for (let i = 1; i <= 45; i++) str = createHash('md5').update(str).digest('hex');
+  for (let i = 1; i <= 45; i++) str = hash('md5', str);
   return str;
 }
 
