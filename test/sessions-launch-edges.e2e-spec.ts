@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ReferenceCasino } from '@app/sim';
 import { type CreatedGame, newGames, newProvider } from './support/catalogue-builders';
 import { type CreatedOperator, newOperator } from './support/operator-builders';
-import { operatorHeaders } from './support/operator-sign';
+import { signedPost } from './support/operator-sign';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const BREAKER_THRESHOLD = 3;
@@ -16,13 +16,7 @@ describe('game launch edges: open circuit breaker, idle sessions, Swagger', () =
   let games: CreatedGame[];
 
   const launch = (op: CreatedOperator, body: unknown) => {
-    const raw = JSON.stringify(body);
-    return t
-      .http()
-      .post('/api/v1/sessions')
-      .set(operatorHeaders(op, 'POST', '/api/v1/sessions', raw))
-      .set('content-type', 'application/json')
-      .send(raw);
+    return signedPost(t, op, '/api/v1/sessions', JSON.stringify(body));
   };
   const seamlessOperator = async () => {
     const op = await newOperator(t, {
@@ -159,6 +153,44 @@ describe('game launch edges: open circuit breaker, idle sessions, Swagger', () =
     await expect(copy).rejects.toMatchObject({
       driverError: { constraint: 'UQ_game_sessions_player_provider_active' },
     });
+  });
+
+  it('a launch that keeps losing the race for the active session is a 409 LAUNCH_CONTENDED, nothing written', async () => {
+    const op = await seamlessOperator();
+    const p = casinoPlayer();
+    const body = { ...p, gameId: games[0].id, currency: 'EUR', language: 'en', mode: 'real' };
+    const first = await launch(op, body);
+    expect(first.status).toBe(201);
+    const before: unknown[] = await db.query(
+      `SELECT * FROM game_sessions WHERE operator_id = $1 ORDER BY id`,
+      [op.id],
+    );
+    // Stands in for rival launches committing first every time: each insert of this user's session meets
+    // the one-active-session index, as a launch that lost the race does.
+    const fn = `lose_race_${op.id.replace(/-/g, '')}`;
+    await db.query(`
+      CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'rival launch committed first' USING ERRCODE = 'unique_violation',
+          CONSTRAINT = 'UQ_game_sessions_player_provider_active';
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER ${fn} BEFORE INSERT ON game_sessions FOR EACH ROW
+      WHEN (NEW.operator_id = '${op.id}'::uuid) EXECUTE FUNCTION ${fn}()`);
+    try {
+      const res = await launch(op, body);
+      expect(res.status).toBe(409);
+      expect(res.body.error).toBe('LAUNCH_CONTENDED');
+      expect(res.body.message).toContain(p.userId);
+    } finally {
+      await db.query(`DROP TRIGGER ${fn} ON game_sessions`);
+      await db.query(`DROP FUNCTION ${fn}()`);
+    }
+    const after: unknown[] = await db.query(
+      `SELECT * FROM game_sessions WHERE operator_id = $1 ORDER BY id`,
+      [op.id],
+    );
+    expect(after).toEqual(before);
   });
 
   it('Swagger documents the launch, redirect and admin session routes', async () => {

@@ -6,7 +6,7 @@ import { CallbackSessionsService } from '@app/sessions';
 import examples from './fixtures/sessions/launch-spec-examples.json';
 import { type CreatedGame, type CreatedProvider, newGames, newProvider } from './support/catalogue-builders';
 import { type CreatedOperator, newOperator } from './support/operator-builders';
-import { operatorHeaders } from './support/operator-sign';
+import { signedPost } from './support/operator-sign';
 import { LoopbackProvider } from './support/sessions-provider-server';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -62,13 +62,7 @@ describe('game launch: POST /api/v1/sessions (real PostgreSQL, reference casino,
   let slotGames: CreatedGame[];
 
   const launch = (op: CreatedOperator, body: unknown) => {
-    const raw = JSON.stringify(body);
-    return t
-      .http()
-      .post('/api/v1/sessions')
-      .set(operatorHeaders(op, 'POST', '/api/v1/sessions', raw))
-      .set('content-type', 'application/json')
-      .send(raw);
+    return signedPost(t, op, '/api/v1/sessions', JSON.stringify(body));
   };
   const session = async (id: string): Promise<SessionRow | undefined> =>
     (await db.query<SessionRow[]>(`SELECT * FROM game_sessions WHERE id = $1`, [id]))[0];
@@ -894,12 +888,7 @@ describe('game launch: POST /api/v1/sessions (real PostgreSQL, reference casino,
 
     it('a body that is not JSON is a 400; an unsigned request a 401', async () => {
       const raw = '{"userId":';
-      const res = await t
-        .http()
-        .post('/api/v1/sessions')
-        .set(operatorHeaders(internal, 'POST', '/api/v1/sessions', raw))
-        .set('content-type', 'application/json')
-        .send(raw);
+      const res = await signedPost(t, internal, '/api/v1/sessions', raw);
       expect(res.status).toBe(400);
       const unsigned = await t.http().post('/api/v1/sessions').send(valid());
       expect(unsigned.status).toBe(401);

@@ -4,6 +4,7 @@ import { Wallet1795265531424 } from './1795265531424-wallet';
 import { Sessions1795266738186 } from './1795266738186-sessions';
 import { SessionChangeNotify1795267000000 } from './1795267000000-session-change-notify';
 import { OneActiveSession1795268000000 } from './1795268000000-one-active-session';
+import { PlayersAdminList1795269000000 } from './1795269000000-players-admin-list';
 
 /**
  * The checked-in migrations, oldest first. `npm run migration:generate -- <Name>` writes a new file here;
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   Sessions1795266738186,
   SessionChangeNotify1795267000000,
   OneActiveSession1795268000000,
+  PlayersAdminList1795269000000,
 ];

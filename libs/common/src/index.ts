@@ -5,6 +5,7 @@ export * from './crypto/secret-box';
 export * from './errors/domain.exception';
 export * from './errors/global-exception.filter';
 export * from './pagination/pagination';
+export * from './pagination/sql-page';
 export * from './database/typeorm-options';
 export * from './database/prepared-query';
 export * from './redis/redis.module';

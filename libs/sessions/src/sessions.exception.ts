@@ -16,6 +16,8 @@ export enum SessionsErrorCode {
   LaunchExpired = 'LAUNCH_EXPIRED',
   SessionNotFound = 'SESSION_NOT_FOUND',
   SessionNotActive = 'SESSION_NOT_ACTIVE',
+  PlayerNotFound = 'PLAYER_NOT_FOUND',
+  LaunchContended = 'LAUNCH_CONTENDED',
   InvalidPeriod = 'INVALID_PERIOD',
 }
 
@@ -27,6 +29,7 @@ function statusOf(code: SessionsErrorCode): number {
     case SessionsErrorCode.GameNotAvailable:
     case SessionsErrorCode.LaunchNotFound:
     case SessionsErrorCode.SessionNotFound:
+    case SessionsErrorCode.PlayerNotFound:
       return HttpStatus.NOT_FOUND;
     case SessionsErrorCode.DemoNotAvailable:
     case SessionsErrorCode.ProtocolNotSupported:
@@ -42,6 +45,7 @@ function statusOf(code: SessionsErrorCode): number {
     case SessionsErrorCode.LaunchExpired:
       return HttpStatus.GONE;
     case SessionsErrorCode.SessionNotActive:
+    case SessionsErrorCode.LaunchContended:
       return HttpStatus.CONFLICT;
   }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@app/catalogue';
 import { OperatorsModule } from '@app/operators';
 import { WalletModule } from '@app/wallet';
+import { AdminPlayersController } from './admin/admin-players.controller';
 import { AdminSessionsController } from './admin/admin-sessions.controller';
 import { SESSION_ENTITIES } from './entities';
 import { LaunchPages } from './launch/launch-pages';
@@ -24,7 +25,12 @@ import { SessionCache } from './sessions/session-cache';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(SESSION_ENTITIES), OperatorsModule, CatalogueModule, WalletModule],
-  controllers: [SessionsOperatorController, PlayRedirectController, AdminSessionsController],
+  controllers: [
+    SessionsOperatorController,
+    PlayRedirectController,
+    AdminSessionsController,
+    AdminPlayersController,
+  ],
   providers: [
     CallbackSessionsService,
     SessionCache,

@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
  */
 @Entity('players')
 @Index('UQ_players_operator_user', ['operatorId', 'userId'], { unique: true })
+@Index('IDX_players_operator_created', ['operatorId', 'createdAt'])
+@Index('IDX_players_created', ['createdAt'])
 export class Player {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

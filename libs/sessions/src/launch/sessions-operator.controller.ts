@@ -2,6 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -76,6 +77,11 @@ export class SessionsOperatorController {
   })
   @ApiUnprocessableEntityResponse({
     description: 'DEMO_NOT_AVAILABLE: the game (or its protocol) has no demo',
+  })
+  @ApiConflictResponse({
+    description:
+      'LAUNCH_CONTENDED: other launches of the same player at the same provider kept committing first ' +
+      '(10 tries); nothing was written, the launch can be retried',
   })
   @ApiBadGatewayResponse({
     description:

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { queryPrepared } from '@app/common';
+import { type Page, queryPrepared, SqlFilter, sqlPage } from '@app/common';
 import { DataSource } from 'typeorm';
 import { SessionsErrorCode, SessionsException } from '../sessions.exception';
+import { SessionCache } from '../sessions/session-cache';
 
 /** What a launch knows about the player: from `player-details` (seamless) or from the request (internal). */
 export interface PlayerProfile {
@@ -13,10 +14,36 @@ export interface PlayerProfile {
   details: Record<string, unknown>;
 }
 
+/** A player as the admin API shows it. */
+export interface PlayerView {
+  id: string;
+  operatorId: string;
+  userId: string;
+  nickname: string | null;
+  currency: string | null;
+  country: string | null;
+  language: string | null;
+  blocked: boolean;
+  details: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PlayerFilter {
+  operatorId?: string;
+  userId?: string;
+  blocked?: boolean;
+  page: number;
+  limit: number;
+}
+
 /** Players are created on their first real launch and refreshed on later ones. */
 @Injectable()
 export class PlayersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: SessionCache,
+  ) {}
 
   /** The player of this operator's user, if it exists (a launch then refreshes it with its session). */
   async find(operatorId: string, userId: string): Promise<{ id: string; blocked: boolean } | null> {
@@ -47,6 +74,79 @@ export class PlayersRepository {
     }
     return rows[0].id;
   }
+
+  /** Newest first, ties broken by id. */
+  async list(f: PlayerFilter): Promise<Page<PlayerView>> {
+    const filter = new SqlFilter();
+    if (f.operatorId !== undefined) filter.add('operator_id =', f.operatorId);
+    if (f.userId !== undefined) filter.add('user_id =', f.userId);
+    if (f.blocked !== undefined) filter.add('blocked =', f.blocked);
+    return sqlPage(
+      this.db,
+      { columns: VIEW_COLUMNS, from: 'players', orderBy: 'created_at DESC, id DESC' },
+      filter,
+      f,
+      toView,
+    );
+  }
+
+  async get(id: string): Promise<PlayerView | null> {
+    const rows = await queryPrepared<ViewRow>(this.db, GET_SQL, [id]);
+    return rows[0] ? toView(rows[0]) : null;
+  }
+
+  /**
+   * Blocks or unblocks the player and answers it as it is afterwards. A player already in that state is
+   * left alone: `updated_at` does not move and no `player_changed` notification is sent. Callbacks of other
+   * processes hear of a change from that notification; this process drops the player's sessions at once.
+   */
+  async setBlocked(id: string, blocked: boolean): Promise<PlayerView> {
+    const [changed] = await queryPrepared<ViewRow>(this.db, SET_BLOCKED_SQL, [id, blocked]);
+    if (changed) this.cache.forgetPlayer(id);
+    const view = changed ? toView(changed) : await this.get(id);
+    if (!view) throw new SessionsException(SessionsErrorCode.PlayerNotFound, `Player ${id} does not exist`);
+    return view;
+  }
+}
+
+interface ViewRow {
+  id: string;
+  operator_id: string;
+  user_id: string;
+  nickname: string | null;
+  currency: string | null;
+  country: string | null;
+  language: string | null;
+  blocked: boolean;
+  details: Record<string, unknown>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const VIEW_COLUMNS = `id, operator_id, user_id, nickname, currency, country, language, blocked, details, created_at,
+  updated_at`;
+
+const GET_SQL = `SELECT ${VIEW_COLUMNS} FROM players WHERE id = $1`;
+
+const SET_BLOCKED_SQL = `
+  UPDATE players SET blocked = $2, updated_at = now()
+  WHERE id = $1 AND blocked IS DISTINCT FROM $2
+  RETURNING ${VIEW_COLUMNS}`;
+
+function toView(r: ViewRow): PlayerView {
+  return {
+    id: r.id,
+    operatorId: r.operator_id,
+    userId: r.user_id,
+    nickname: r.nickname,
+    currency: r.currency,
+    country: r.country,
+    language: r.language,
+    blocked: r.blocked,
+    details: r.details,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 const FIND_SQL = `SELECT id, blocked FROM players WHERE operator_id = $1 AND user_id = $2`;

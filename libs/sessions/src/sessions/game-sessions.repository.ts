@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Env, type Page, pageOf, pageOffset, queryPrepared } from '@app/common';
+import { type Env, type Page, queryPrepared, SqlFilter, sqlPage } from '@app/common';
 import type { WalletMode } from '@app/operators';
 import { DataSource } from 'typeorm';
 import type { SessionCloseReason, SessionMode, SessionStatus } from '../entities/game-session.entity';
@@ -202,8 +202,13 @@ export class GameSessionsRepository {
       } catch (e) {
         // Another launch of this player and provider committed its session after this statement's
         // snapshot: run again, which sees (and supersedes) it.
-        if (isUniqueViolation(e, ONE_ACTIVE_INDEX) && attempt < MAX_OPEN_ATTEMPTS) continue;
-        throw e;
+        if (!isUniqueViolation(e, ONE_ACTIVE_INDEX)) throw e;
+        if (attempt < MAX_OPEN_ATTEMPTS) continue;
+        throw new SessionsException(
+          SessionsErrorCode.LaunchContended,
+          `Other launches of player ${session.userId} at this provider keep committing first; nothing was ` +
+            `written, try again`,
+        );
       }
       for (const id of row.closed) this.cache.forgetSession(id);
       if (!row.opened) {
@@ -215,32 +220,23 @@ export class GameSessionsRepository {
 
   /** Newest first, ties broken by id. */
   async list(f: SessionFilter): Promise<Page<SessionView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(`${sql} $${params.length}`);
-    };
-    if (f.operatorId !== undefined) add('s.operator_id =', f.operatorId);
-    if (f.userId !== undefined) add('s.user_id =', f.userId);
-    if (f.playerId !== undefined) add('s.player_id =', f.playerId);
-    if (f.providerId !== undefined) add('s.provider_id =', f.providerId);
-    if (f.gameId !== undefined) add('s.game_id =', f.gameId);
-    if (f.mode !== undefined) add('s.mode =', f.mode);
-    if (f.status !== undefined) add(`${this.state} =`, f.status);
-    if (f.from) add('s.created_at >=', f.from);
-    if (f.to) add('s.created_at <', f.to);
-    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const countRows: { total: string }[] = await this.db.query(
-      `SELECT count(*)::text AS total FROM game_sessions s ${whereSql}`,
-      params,
+    const filter = new SqlFilter();
+    if (f.operatorId !== undefined) filter.add('s.operator_id =', f.operatorId);
+    if (f.userId !== undefined) filter.add('s.user_id =', f.userId);
+    if (f.playerId !== undefined) filter.add('s.player_id =', f.playerId);
+    if (f.providerId !== undefined) filter.add('s.provider_id =', f.providerId);
+    if (f.gameId !== undefined) filter.add('s.game_id =', f.gameId);
+    if (f.mode !== undefined) filter.add('s.mode =', f.mode);
+    if (f.status !== undefined) filter.add(`${this.state} =`, f.status);
+    if (f.from) filter.add('s.created_at >=', f.from);
+    if (f.to) filter.add('s.created_at <', f.to);
+    return sqlPage(
+      this.db,
+      { columns: this.viewColumns(), from: 'game_sessions s', orderBy: 's.created_at DESC, s.id DESC' },
+      filter,
+      f,
+      toView,
     );
-    const rows: ViewRow[] = await this.db.query(
-      `SELECT ${this.viewColumns()} FROM game_sessions s ${whereSql}
-        ORDER BY s.created_at DESC, s.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, f.limit, pageOffset(f)],
-    );
-    return pageOf(rows.map(toView), Number(countRows[0].total), f);
   }
 
   async get(id: string): Promise<SessionView | null> {

@@ -1,29 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto } from '@app/common';
+import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import {
   SESSION_MODES,
   SESSION_STATUSES,
   type SessionMode,
   type SessionStatus,
 } from '../../entities/game-session.entity';
+import { OperatorUserQueryDto } from './operator-user-query.dto';
 
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const INSTANT_MESSAGE =
   '$property must be an ISO 8601 date (2024-05-01) or date-time with offset (2024-05-01T12:00:00Z)';
 
-export class ListSessionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'operatorId must be a UUID' })
-  operatorId?: string;
-
-  @ApiPropertyOptional({ description: "The operator's user id", example: 'player-42' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_.:@-]{1,64}$/, { message: 'userId must be 1-64 letters, digits or _ . : @ -' })
-  userId?: string;
-
+export class ListSessionsQueryDto extends OperatorUserQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Our player id' })
   @IsOptional()
   @IsUUID('all', { message: 'playerId must be a UUID' })
