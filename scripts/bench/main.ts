@@ -5,6 +5,7 @@
  * answers were wrong (a benchmark of errors is worthless), 0 otherwise.
  */
 import 'reflect-metadata';
+import { hash } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { readBenchConfig } from './bench-config';
 import { BenchStack } from './bench-stack';
@@ -37,6 +38,23 @@ function machineFacts(): string {
   ].join('   ');
 }
 
+/**
+ * A fixed single-threaded workload (hashing and JSON, as a request does), timed: the host's speed at that
+ * moment. On a shared virtual machine it moves by tens of percent between minutes, and every throughput
+ * and CPU figure moves with it; printed at the start and the end so runs can be compared.
+ */
+function hostCheck(): string {
+  const rounds = 50_000;
+  const started = process.hrtime.bigint();
+  let text = JSON.stringify({ id: '18446744073709551615', amount: '10.5', code: 'host-check' });
+  for (let i = 0; i < rounds; i++) {
+    const digest = hash('sha256', text);
+    text = JSON.stringify({ ...(JSON.parse(text) as object), digest });
+  }
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return `${ms.toFixed(0)} ms for ${rounds.toLocaleString('en-US')} hash + JSON rounds (lower is faster)`;
+}
+
 async function main(): Promise<number> {
   const arg = process.argv[2] ?? 'all';
   const suites: Suite[] = arg === 'all' ? ['wallet', 'launch', 'protocols'] : [arg as Suite];
@@ -57,6 +75,8 @@ async function main(): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   log(`machine: ${machineFacts()}`);
+  const hostAtStart = hostCheck();
+  log(`host check: ${hostAtStart}`);
   log(
     `load: ${cfg.connections} connections (launch ${cfg.launchConnections}, protocol rounds ${cfg.protocolConnections}), ` +
       `${cfg.warmupS} s warm-up + ${cfg.durationS} s measured per scenario, ${cfg.players} players, API pool ${cfg.poolSize}`,
@@ -87,6 +107,7 @@ async function main(): Promise<number> {
   }
   log('');
   log(`summary (${machineFacts()})`);
+  log(`host check: at the start ${hostAtStart}; at the end ${hostCheck()}`);
   printTable(figures, log);
   const wrongAnswers = figures.some(
     (f) =>

@@ -127,6 +127,21 @@ export async function walletBench(
       if (i === 1) dbTxPerCallback = ((await committedTransactions(stack)) - before) / a.allRequests;
       log(`wallet: pair ${i}/${cfg.ratioPairs}, direct pg, many players …`);
       pairs.push([a, await directLoad('wallet direct pg many players', manyDirect)]);
+      if (i === 1) {
+        // Latency at the target rate after the first pair, which warms the API, its caches and the pool's
+        // prepared statements, and before the others: together they write hundreds of MB of WAL, and the
+        // checkpoint that triggers (max_wal_size) would land in this window and measure their debt, not this load.
+        log(
+          `wallet: HTTP, many players, ${WALLET_TARGET_RATE}/s offered over ${cfg.connections} connections …`,
+        );
+        const checkpointsBefore = await checkpoints(stack);
+        // A cycle is a bet then its win: two debit/credit requests.
+        results.atRate = await runPaced({
+          ...spec('wallet HTTP many players at rate', roundRobin(many)),
+          cyclesPerS: WALLET_TARGET_RATE / 2,
+        });
+        results.checkpointsAtRate = (await checkpoints(stack)) - checkpointsBefore;
+      }
     }
     const ratioOf = ([a, d]: [LoadResult, LoadResult]): number => a.reqPerS / d.reqPerS;
     const sorted = [...pairs].sort((x, y) => ratioOf(x) - ratioOf(y));
@@ -136,12 +151,6 @@ export async function walletBench(
     const b = await load('wallet HTTP hot player', () => hotSession);
     results.http = [median[0], b];
     results.directMany = median[1];
-    log(`wallet: HTTP, many players, ${WALLET_TARGET_RATE}/s offered over ${cfg.connections} connections …`);
-    // A cycle is a bet then its win: two debit/credit requests.
-    results.atRate = await runPaced({
-      ...spec('wallet HTTP many players at rate', roundRobin(many)),
-      cyclesPerS: WALLET_TARGET_RATE / 2,
-    });
   }
 
   if (!results.directMany) {
@@ -192,6 +201,14 @@ async function ledgerNote(stack: BenchStack, providerId: string): Promise<string
   );
 }
 
+/** Checkpoints PostgreSQL has started so far (timed or requested, e.g. by WAL volume). */
+async function checkpoints(stack: BenchStack): Promise<number> {
+  const rows = await stack.pool.query<{ n: string }>(
+    'SELECT (checkpoints_timed + checkpoints_req)::text AS n FROM pg_stat_bgwriter',
+  );
+  return Number(rows.rows[0].n);
+}
+
 /** Transactions of the scratch database so far (statistics are flushed about once a second). */
 async function committedTransactions(stack: BenchStack): Promise<number> {
   await new Promise((r) => setTimeout(r, 1500));
@@ -215,6 +232,8 @@ interface WalletResults {
   directMany?: LoadResult;
   /** (a) at WALLET_TARGET_RATE offered. */
   atRate?: LoadResult;
+  /** Checkpoints started while `atRate` ran: each writes full pages to the WAL for a while, a tail. */
+  checkpointsAtRate?: number;
   direct?: [LoadResult, LoadResult];
 }
 
@@ -249,7 +268,9 @@ function walletFigures(r: WalletResults, probe: string | null): Figure[] {
     if (at) {
       figures.push({
         figure: `wallet (a) at ${fmtRate(WALLET_TARGET_RATE)} offered: rate, p50 / p95 / p99`,
-        measured: `${fmtRate(at.reqPerS)}, ${fmtMs(at.p50)} / ${fmtMs(at.p95)} / ${fmtMs(at.p99)}${errorsNote(at)}`,
+        measured:
+          `${fmtRate(at.reqPerS)}, ${fmtMs(at.p50)} / ${fmtMs(at.p95)} / ${fmtMs(at.p99)}${errorsNote(at)}` +
+          (r.checkpointsAtRate ? ` (a checkpoint started in the window)` : ''),
         target: 'p99 ≤ 20 ms',
         pass: clean(at) && at.reqPerS >= WALLET_TARGET_RATE * 0.98 && at.p99 <= 20,
       });
