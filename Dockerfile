@@ -12,4 +12,4 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node","--max-semi-space-size=64","dist/apps/api/src/main.js"]

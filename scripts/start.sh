@@ -44,7 +44,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT INT TERM
 
 SIM_API_URL="http://127.0.0.1:$PORT" node dist/apps/sim/src/main.js > .run/sim.log 2>&1 & pids+=($!)
-node dist/apps/api/src/main.js > .run/api.log 2>&1 & pids+=($!)
+node --max-semi-space-size=64 dist/apps/api/src/main.js > .run/api.log 2>&1 & pids+=($!)
 node dist/apps/worker/src/main.js > .run/worker.log 2>&1 & pids+=($!)
 
 healthy() { node -e "fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" "http://127.0.0.1:$PORT/health"; }

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
+import { API_NODE_FLAGS } from '../../apps/api/src/node-flags';
 import type { BenchConfig } from './bench-config';
 import { BenchChild } from './child-process';
 import { type CpuSnapshot, cpuSnapshot } from './cpu-usage';
@@ -127,9 +128,10 @@ export class BenchStack implements BenchStackInfo {
 
     const port = await freePort();
     this.apiUrl = `http://127.0.0.1:${port}`;
-    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load.
+    // The flags `npm run start:api` uses, then e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+    // to profile the API under load.
     const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
-    const api = BenchChild.start('api', process.execPath, [...nodeArgs, API_MAIN], {
+    const api = BenchChild.start('api', process.execPath, [...API_NODE_FLAGS, ...nodeArgs, API_MAIN], {
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(port),
