@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
@@ -200,6 +201,11 @@ export async function runPaced<C extends object>(
 ): Promise<LoadResult> {
   const pool = new Pool(spec.baseUrl, { connections: spec.connections, pipelining: 1 });
   const tally = new LoadTally();
+  // BENCH_TRACE=<file>: every measured request as "<due, epoch ms> <latency ms> <step>", to line up a slow
+  // moment with what the database, the disk or the API's garbage collector did at that time.
+  const tracePath = process.env.BENCH_TRACE;
+  const trace: string[] = [];
+  const epochOffset = Date.now() - performance.now();
   const start = performance.now();
   const measureFrom = start + spec.warmupS * 1000;
   const end = measureFrom + spec.durationS * 1000;
@@ -226,6 +232,8 @@ export async function runPaced<C extends object>(
       tally.allRequests++;
       if (from >= measureFrom && done <= end) {
         tally.latencies.push(done - from);
+        if (tracePath)
+          trace.push(`${Math.round(epochOffset + from)} ${(done - from).toFixed(2)} ${step.name}`);
         if (problem === null) tally.successes++;
         else if (problem.startsWith('transport')) tally.transportErrors++;
         else tally.fail(`${step.name}: ${problem}`);
@@ -249,5 +257,6 @@ export async function runPaced<C extends object>(
   }
   await Promise.all(inFlight);
   await pool.close();
+  if (tracePath) writeFileSync(tracePath, trace.join('\n') + '\n');
   return tally.result(spec.name, spec.connections, spec.durationS, spec.requestsPerOp);
 }

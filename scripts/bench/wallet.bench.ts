@@ -5,6 +5,7 @@ import { openSessions, type OpenedSession } from './bench-sessions';
 import type { BenchStack } from './bench-stack';
 import { type DirectPlayer, runDirectLedgerLoad } from './direct-ledger-load';
 import { fmtCpu } from './cpu-usage';
+import { DiskFlushProbe, fmtFlush } from './disk-flush-probe';
 import { type Figure, fmtMs, fmtRate } from './figures';
 import { describeFailures, type LoadResult, runLoad, runPaced } from './load-runner';
 import { walletV2Rounds } from './protocols/wallet-v2.rounds';
@@ -134,13 +135,18 @@ export async function walletBench(
         log(
           `wallet: HTTP, many players, ${WALLET_TARGET_RATE}/s offered over ${cfg.connections} connections …`,
         );
+        results.steadyWal = await steadyWal(stack, log);
         const checkpointsBefore = await checkpoints(stack);
+        const walBefore = await walBytes(stack);
+        const flushProbe = DiskFlushProbe.start(await dataDirectory(stack));
         // A cycle is a bet then its win: two debit/credit requests.
         results.atRate = await runPaced({
           ...spec('wallet HTTP many players at rate', roundRobin(many)),
           cyclesPerS: WALLET_TARGET_RATE / 2,
         });
+        results.flushAtRate = { ...(await flushProbe.stop()), sameDeviceAs: flushProbe.sameDeviceAs };
         results.checkpointsAtRate = (await checkpoints(stack)) - checkpointsBefore;
+        results.walBytesPerRequest = Number((await walBytes(stack)) - walBefore) / results.atRate.allRequests;
       }
     }
     const ratioOf = ([a, d]: [LoadResult, LoadResult]): number => a.reqPerS / d.reqPerS;
@@ -201,6 +207,41 @@ async function ledgerNote(stack: BenchStack, providerId: string): Promise<string
   );
 }
 
+/**
+ * Puts the server's WAL in its steady state before a latency window. A server that has run under load
+ * for a while writes into WAL segment files its checkpoints recycled (renamed) ahead of need. One that has
+ * just taken a burst after a quiet spell, as here after the scratch database's CREATE DATABASE checkpoint,
+ * has none: it creates and zero-fills each 16 MB segment while holding the WAL write lock, and every
+ * commit waits for that write and its fsync (PostgreSQL's IO:WALInitWrite / IO:WALInitSync waits; tens
+ * of ms, up to ~100 ms on this disk, once per 16 MB). A CHECKPOINT after the warm-up load recycles the
+ * segments that load filled. Returns what was done, for the report.
+ */
+async function steadyWal(stack: BenchStack, log: (line: string) => void): Promise<string> {
+  try {
+    await stack.pool.query('CHECKPOINT');
+    return 'segments recycled by a CHECKPOINT first';
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    log(`wallet: CHECKPOINT before the latency window refused (${why}); new WAL segments may stall commits`);
+    return `no CHECKPOINT before the window (${why})`;
+  }
+}
+
+/** PostgreSQL's data directory, when this role may read it (superuser or pg_read_all_settings). */
+async function dataDirectory(stack: BenchStack): Promise<string | null> {
+  try {
+    return (await stack.pool.query<{ data_directory: string }>('SHOW data_directory')).rows[0].data_directory;
+  } catch {
+    return null;
+  }
+}
+
+/** WAL bytes the server has written so far (pg_stat_wal, PostgreSQL 14+). */
+async function walBytes(stack: BenchStack): Promise<bigint> {
+  const rows = await stack.pool.query<{ b: string }>('SELECT wal_bytes::text AS b FROM pg_stat_wal');
+  return BigInt(rows.rows[0].b);
+}
+
 /** Checkpoints PostgreSQL has started so far (timed or requested, e.g. by WAL volume). */
 async function checkpoints(stack: BenchStack): Promise<number> {
   const rows = await stack.pool.query<{ n: string }>(
@@ -234,6 +275,12 @@ interface WalletResults {
   atRate?: LoadResult;
   /** Checkpoints started while `atRate` ran: each writes full pages to the WAL for a while, a tail. */
   checkpointsAtRate?: number;
+  /** The disk's flush latency while `atRate` ran (DiskFlushProbe). */
+  flushAtRate?: Awaited<ReturnType<DiskFlushProbe['stop']>> & { sameDeviceAs: string | null };
+  /** How the WAL was readied before `atRate` (see steadyWal). */
+  steadyWal?: string;
+  /** WAL bytes written per request while `atRate` ran (warm-up included, as both counters are). */
+  walBytesPerRequest?: number;
   direct?: [LoadResult, LoadResult];
 }
 
@@ -274,6 +321,22 @@ function walletFigures(r: WalletResults, probe: string | null): Figure[] {
         target: 'p99 ≤ 20 ms',
         pass: clean(at) && at.reqPerS >= WALLET_TARGET_RATE * 0.98 && at.p99 <= 20,
       });
+      if (r.flushAtRate) {
+        figures.push({
+          figure: `disk flush beside the ${fmtRate(WALLET_TARGET_RATE)} window`,
+          measured: fmtFlush(r.flushAtRate),
+          target: '(reported)',
+          pass: null,
+        });
+      }
+      if (r.walBytesPerRequest !== undefined && Number.isFinite(r.walBytesPerRequest)) {
+        figures.push({
+          figure: `wallet (a) WAL per debit/credit at ${fmtRate(WALLET_TARGET_RATE)}`,
+          measured: `${(r.walBytesPerRequest / 1024).toFixed(1)} KiB; ${r.steadyWal ?? ''}`.slice(0, 90),
+          target: '(reported)',
+          pass: null,
+        });
+      }
     }
     figures.push(
       {
