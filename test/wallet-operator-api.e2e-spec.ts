@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CreatedOperator, newOperator } from './support/operator-builders';
-import { operatorHeaders } from './support/operator-sign';
+import { operatorHeaders, signedPost } from './support/operator-sign';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('operator API: internal wallet (signed HTTP, real PostgreSQL)', () => {
@@ -12,12 +12,7 @@ describe('operator API: internal wallet (signed HTTP, real PostgreSQL)', () => {
   /** A signed POST whose body is sent exactly as signed. */
   const post = (operator: CreatedOperator, path: string, body: unknown) => {
     const raw = typeof body === 'string' ? body : JSON.stringify(body);
-    return t
-      .http()
-      .post(path)
-      .set(operatorHeaders(operator, 'POST', path, raw))
-      .set('content-type', 'application/json')
-      .send(raw);
+    return signedPost(t, operator, path, raw);
   };
   const getBalance = (operator: CreatedOperator, user: string, currency = 'EUR') => {
     const path = `/api/v1/players/${user}/balance?currency=${currency}`;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
@@ -257,6 +257,6 @@ export async function runPaced<C extends object>(
   }
   await Promise.all(inFlight);
   await pool.close();
-  if (tracePath) writeFileSync(tracePath, trace.join('\n') + '\n');
+  if (tracePath) appendFileSync(tracePath, [`# ${spec.name}`, ...trace].join('\n') + '\n');
   return tally.result(spec.name, spec.connections, spec.durationS, spec.requestsPerOp);
 }
