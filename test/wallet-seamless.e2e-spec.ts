@@ -258,6 +258,31 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
     expect(casino.transactions(p.playerId).filter((tx) => tx.type === 'win')).toHaveLength(1);
   });
 
+  it('a twin of a win whose first delivery is in flight answers the balance after the win, never our shadow', async () => {
+    const p = player('100');
+    // The casino answers the win after 200 ms (inside the call timeout): the twin arrives meanwhile.
+    casino.setFault({ action: 'move-funds', moveType: 'win', mode: 'slow', delayMs: 200, times: 1 });
+    const win = { ...bet(p, '7.5'), externalId: `win-${randomUUID()}` };
+    const first = credit.execute(win);
+    await casino.waitForCalls(
+      { action: 'move-funds', moveType: 'win', userId: p.playerId },
+      { finished: false },
+    );
+    const twin = await credit.execute(win);
+    const out = await first;
+
+    expect(out).toMatchObject({ ok: true, repeated: false });
+    expect(out.balance?.toString()).toBe('107.5');
+    expect(twin).toMatchObject({ ok: true, repeated: true, transactionId: out.transactionId });
+    // Our shadow account for this player reads 7.5 (the win's posting); the player's balance is the casino's.
+    expect(twin.balance?.toString()).toBe('107.5');
+    expect(await txRow(out.transactionId!)).toMatchObject({
+      status: 'committed',
+      balance_after: '107.50000000',
+    });
+    expect(moveFundsCalls(p, 'win')).toHaveLength(1);
+  });
+
   it('a win while the casino is stopped: delivered once it is back on the same port', async () => {
     const p = player('100');
     const port = Number(new URL(casino.baseUrl).port);

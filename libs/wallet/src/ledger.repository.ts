@@ -222,7 +222,9 @@ function movementSql(direction: MovementRow['direction'], round: MovementRow['ro
              CASE WHEN upd.balance IS NULL THEN 'refused' ELSE $18 END,
              CASE WHEN upd.balance IS NULL THEN 'INSUFFICIENT_FUNDS' END,
              $16, $11, $10, (SELECT id FROM r), $9, $17,
-             COALESCE(upd.balance, (SELECT balance FROM accounts WHERE id = $3)), $19::jsonb
+             -- A seamless account's balance only shadows our postings; the player's is the operator's.
+             CASE WHEN $16::varchar = 'internal' THEN COALESCE(upd.balance, (SELECT balance FROM accounts WHERE id = $3)) END,
+             $19::jsonb
       FROM (SELECT 1) AS one LEFT JOIN upd ON true
       RETURNING status, balance_after, round_id
     ), p AS (

@@ -56,6 +56,15 @@ export class OutboxService {
     );
   }
 
+  /** Whether the movement's outbox row is still waiting for its first delivery attempt to end. */
+  async firstTryRunning(transactionId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM outbox WHERE transaction_id = $1 AND status = 'pending' AND attempts = 0`,
+      [transactionId],
+    );
+    return rows.length > 0;
+  }
+
   /** One delivery attempt. Returns whether the operator acknowledged. */
   async deliver(outboxId: string, timeoutMs?: number): Promise<DeliveryResult> {
     const rows: { operator_id: string; payload: MoveFundsRequest; status: string; transaction_id: string }[] =

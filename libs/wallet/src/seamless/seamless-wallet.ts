@@ -301,7 +301,14 @@ export class SeamlessWallet {
     for (;;) {
       const stored = await this.ledger.findByKey(key);
       if (!stored) throw new Error(`Transaction ${key} vanished`);
-      if (stored.status !== 'pending' || Date.now() >= deadline) {
+      // A win's balance is known once its first (inline) delivery has been tried: until then a twin of it
+      // would answer with the balance from before the win.
+      const inFlight =
+        stored.status === 'pending' ||
+        (stored.kind === 'win' &&
+          stored.balanceAfter === null &&
+          (await this.outbox.firstTryRunning(stored.id)));
+      if (!inFlight || Date.now() >= deadline) {
         return outcomeOfRepeat(stored, kind, fp, await this.ledger.operatorBalance(accountId));
       }
       await new Promise((r) => setTimeout(r, IN_FLIGHT_POLL_MS));
