@@ -323,7 +323,9 @@ function walletFigures(r: WalletResults, probe: string | null): Figure[] {
       });
       if (r.flushAtRate) {
         figures.push({
-          figure: `disk flush beside the ${fmtRate(WALLET_TARGET_RATE)} window`,
+          figure:
+            `disk flush beside the ${fmtRate(WALLET_TARGET_RATE)} window` +
+            (r.flushAtRate.sameDeviceAs ? ` (PostgreSQL's disk)` : ` (this host's disk)`),
           measured: fmtFlush(r.flushAtRate),
           target: '(reported)',
           pass: null,
