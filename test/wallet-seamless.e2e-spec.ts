@@ -344,6 +344,33 @@ describe('seamless wallet against the reference casino (real PostgreSQL, Redis, 
     expect(row.status).toBe('delivered');
   });
 
+  it('a twin of a refund whose first delivery is in flight answers the balance after the refund', async () => {
+    const p = player('100');
+    const input = bet(p, '20');
+    expect((await debit.execute(input)).ok).toBe(true);
+    // The casino answers the refund after 200 ms (inside the call timeout): the twin arrives meanwhile.
+    casino.setFault({ action: 'move-funds', moveType: 'refund', mode: 'slow', delayMs: 200, times: 1 });
+    const refund = {
+      party: p,
+      providerId,
+      externalId: `rb-${randomUUID()}`,
+      betExternalId: input.externalId,
+    };
+    const first = rollback.execute(refund);
+    await casino.waitForCalls(
+      { action: 'move-funds', moveType: 'refund', userId: p.playerId },
+      { finished: false },
+    );
+    const twin = await rollback.execute(refund);
+    const out = await first;
+
+    expect(out).toMatchObject({ ok: true, repeated: false });
+    expect(out.balance?.toString()).toBe('100');
+    expect(twin).toMatchObject({ ok: true, repeated: true, transactionId: out.transactionId });
+    expect(twin.balance?.toString()).toBe('100');
+    expect(moveFundsCalls(p, 'refund')).toHaveLength(1);
+  });
+
   it('a refund that moves nothing reports the casino balance (not our shadow account), also when repeated', async () => {
     const p = player('42.5');
     const won = await credit.execute({ ...bet(p, '7.5'), externalId: `win-${randomUUID()}` });

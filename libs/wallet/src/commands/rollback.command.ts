@@ -76,13 +76,10 @@ export class RollbackCommand {
         }
       }
     }
+    if (party.walletMode === 'seamless') return this.seamless.repeatOf(refundKey, 'refund', fp, accountId);
     const stored = await this.ledger.findByKey(refundKey);
     if (!stored) throw new Error(`Refund ${refundKey} vanished`);
-    const current =
-      party.walletMode === 'seamless'
-        ? await this.ledger.operatorBalance(accountId)
-        : await this.ledger.accountBalance(accountId);
-    return outcomeOfRepeat(stored, 'refund', fp, current);
+    return outcomeOfRepeat(stored, 'refund', fp, await this.ledger.accountBalance(accountId));
   }
 
   /**

@@ -291,21 +291,19 @@ export class SeamlessWallet {
     return this.ledger.operatorBalance(accountId);
   }
 
-  private async repeatOf(
-    key: string,
-    kind: TransactionKind,
-    fp: string,
-    accountId: string,
-  ): Promise<WalletOutcome> {
+  /**
+   * The answer to a twin of a stored movement: once the operator has answered a pending bet, or once the
+   * first delivery of a win or refund has been tried (before that a twin would answer with the balance from
+   * before it), and at the latest after the call timeout plus IN_FLIGHT_WAIT_MS.
+   */
+  async repeatOf(key: string, kind: TransactionKind, fp: string, accountId: string): Promise<WalletOutcome> {
     const deadline = Date.now() + this.client.callTimeoutMs + IN_FLIGHT_WAIT_MS;
     for (;;) {
       const stored = await this.ledger.findByKey(key);
       if (!stored) throw new Error(`Transaction ${key} vanished`);
-      // A win's balance is known once its first (inline) delivery has been tried: until then a twin of it
-      // would answer with the balance from before the win.
       const inFlight =
         stored.status === 'pending' ||
-        (stored.kind === 'win' &&
+        ((stored.kind === 'win' || stored.kind === 'refund') &&
           stored.balanceAfter === null &&
           (await this.outbox.firstTryRunning(stored.id)));
       if (!inFlight || Date.now() >= deadline) {
