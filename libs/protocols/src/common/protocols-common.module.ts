@@ -7,7 +7,7 @@ import { CallbackProviders } from './callback-provider';
 import { ProtocolMetrics } from './protocol-metrics';
 import { UnsignedProvidersWarning } from './unsigned-providers.warning';
 
-/** What every protocol folder uses: provider resolution, sessions, the wallet commands metrics and the callback log. */
+/** What every protocol folder uses: provider resolution, sessions, the wallet commands, metrics and the callback log. */
 @Module({
   imports: [CatalogueModule, SessionsModule, WalletModule],
   providers: [CallbackProviders, ProtocolMetrics, CallbackLog, UnsignedProvidersWarning],

@@ -8,7 +8,6 @@ import {
 } from '@nestjs/swagger';
 import { AdminAuth } from '@app/common';
 import { PlayersRepository } from '../players/players.repository';
-import { SessionsErrorCode, SessionsException } from '../sessions.exception';
 import { ListPlayersQueryDto } from './dto/list-players-query.dto';
 import { PlayerPageResponseDto, PlayerResponseDto } from './dto/player-response.dto';
 
@@ -32,9 +31,7 @@ export class AdminPlayersController {
   @ApiOkResponse({ type: PlayerResponseDto })
   @ApiNotFoundResponse({ description: 'PLAYER_NOT_FOUND' })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<PlayerResponseDto> {
-    const view = await this.players.get(id);
-    if (!view) throw new SessionsException(SessionsErrorCode.PlayerNotFound, `Player ${id} does not exist`);
-    return PlayerResponseDto.from(view);
+    return PlayerResponseDto.from(await this.players.get(id));
   }
 
   @Post(':id/block')

@@ -86,13 +86,15 @@ export class PlayersRepository {
       { columns: VIEW_COLUMNS, from: 'players', orderBy: 'created_at DESC, id DESC' },
       filter,
       f,
-      toView,
+      (row: PlayerView) => row,
     );
   }
 
-  async get(id: string): Promise<PlayerView | null> {
-    const rows = await queryPrepared<ViewRow>(this.db, GET_SQL, [id]);
-    return rows[0] ? toView(rows[0]) : null;
+  /** The player; an unknown id is PLAYER_NOT_FOUND. */
+  async get(id: string): Promise<PlayerView> {
+    const [view] = await queryPrepared<PlayerView>(this.db, GET_SQL, [id]);
+    if (!view) throw new SessionsException(SessionsErrorCode.PlayerNotFound, `Player ${id} does not exist`);
+    return view;
   }
 
   /**
@@ -101,30 +103,16 @@ export class PlayersRepository {
    * processes hear of a change from that notification; this process drops the player's sessions at once.
    */
   async setBlocked(id: string, blocked: boolean): Promise<PlayerView> {
-    const [changed] = await queryPrepared<ViewRow>(this.db, SET_BLOCKED_SQL, [id, blocked]);
-    if (changed) this.cache.forgetPlayer(id);
-    const view = changed ? toView(changed) : await this.get(id);
-    if (!view) throw new SessionsException(SessionsErrorCode.PlayerNotFound, `Player ${id} does not exist`);
-    return view;
+    const [changed] = await queryPrepared<PlayerView>(this.db, SET_BLOCKED_SQL, [id, blocked]);
+    if (!changed) return this.get(id);
+    this.cache.forgetPlayer(id);
+    return changed;
   }
 }
 
-interface ViewRow {
-  id: string;
-  operator_id: string;
-  user_id: string;
-  nickname: string | null;
-  currency: string | null;
-  country: string | null;
-  language: string | null;
-  blocked: boolean;
-  details: Record<string, unknown>;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const VIEW_COLUMNS = `id, operator_id, user_id, nickname, currency, country, language, blocked, details, created_at,
-  updated_at`;
+/** The columns of a PlayerView, named as its fields. */
+const VIEW_COLUMNS = `id, operator_id AS "operatorId", user_id AS "userId", nickname, currency, country, language,
+  blocked, details, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const GET_SQL = `SELECT ${VIEW_COLUMNS} FROM players WHERE id = $1`;
 
@@ -132,22 +120,6 @@ const SET_BLOCKED_SQL = `
   UPDATE players SET blocked = $2, updated_at = now()
   WHERE id = $1 AND blocked IS DISTINCT FROM $2
   RETURNING ${VIEW_COLUMNS}`;
-
-function toView(r: ViewRow): PlayerView {
-  return {
-    id: r.id,
-    operatorId: r.operator_id,
-    userId: r.user_id,
-    nickname: r.nickname,
-    currency: r.currency,
-    country: r.country,
-    language: r.language,
-    blocked: r.blocked,
-    details: r.details,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
 
 const FIND_SQL = `SELECT id, blocked FROM players WHERE operator_id = $1 AND user_id = $2`;
 
